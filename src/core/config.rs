@@ -1,0 +1,380 @@
+//! Configuration from a placeholder's `data-` attributes (or the options of
+//! `Herald.mount`), validated into one value. See docs/configuration.md.
+
+use super::ads::AdRules;
+use super::error::Format;
+
+/// Where a feed is and what format it is in (`None`: detect it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// A URL, possibly a template with `{slug}`, `{year}`, `{month}`, `{page}`.
+    pub url: String,
+    pub format: Option<Format>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Units {
+    Celsius,
+    Fahrenheit,
+}
+
+/// Which part of the page a placeholder shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// Top bar, article and sidebar.
+    Page,
+    Article,
+    Trending,
+    Archives,
+    TopBar,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Follows `prefers-color-scheme`.
+    Auto,
+    Light,
+    Dark,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub view: View,
+    /// BCP 47; `None`: the page's `lang`, else the browser's language.
+    pub locale: Option<String>,
+    /// IANA zone; `None`: the reader's.
+    pub time_zone: Option<String>,
+    pub article: Option<Source>,
+    /// The article to show (embeds) or the lead article (the standalone front page).
+    pub slug: Option<String>,
+    pub trending: Option<Source>,
+    pub trending_count: usize,
+    pub archives: Option<Source>,
+    pub listing: Option<Source>,
+    pub per_page: usize,
+    pub weather: Option<Source>,
+    pub city: Option<String>,
+    pub units: Units,
+    pub ads: AdRules,
+    /// Template for links to articles in embeds, with `{slug}`; without it,
+    /// links go to each article's own URL.
+    pub link: Option<String>,
+    pub theme: Theme,
+    pub timeout_ms: u32,
+    pub max_bytes: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            view: View::Page,
+            locale: None,
+            time_zone: None,
+            article: None,
+            slug: None,
+            trending: None,
+            trending_count: 5,
+            archives: None,
+            listing: None,
+            per_page: 10,
+            weather: None,
+            city: None,
+            units: Units::Celsius,
+            ads: AdRules::default(),
+            link: None,
+            theme: Theme::Auto,
+            timeout_ms: 10_000,
+            max_bytes: 5 * 1024 * 1024,
+        }
+    }
+}
+
+/// Every attribute Herald reads, without the `data-` prefix.
+pub const ATTRIBUTES: &[&str] = &[
+    "view",
+    "locale",
+    "time-zone",
+    "article",
+    "article-format",
+    "slug",
+    "trending",
+    "trending-format",
+    "trending-count",
+    "archives",
+    "archives-format",
+    "listing",
+    "listing-format",
+    "per-page",
+    "weather",
+    "weather-format",
+    "city",
+    "units",
+    "ads",
+    "ad-every",
+    "ad-max",
+    "ad-min-paragraphs",
+    "ad-margin",
+    "leaderboard",
+    "link",
+    "theme",
+    "timeout",
+    "max-bytes",
+];
+
+fn number(name: &str, value: &str, min: u64, max: u64, errors: &mut Vec<String>) -> Option<u64> {
+    match value.trim().parse::<u64>() {
+        Ok(n) if n >= min && n <= max => Some(n),
+        _ => {
+            errors.push(format!(
+                "data-{name}: expected a whole number from {min} to {max}, found `{value}`"
+            ));
+            None
+        }
+    }
+}
+
+fn switch(name: &str, value: &str, errors: &mut Vec<String>) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "" | "on" | "true" | "yes" => Some(true),
+        "off" | "false" | "no" | "none" => Some(false),
+        _ => {
+            errors.push(format!("data-{name}: expected `on` or `off`, found `{value}`"));
+            None
+        }
+    }
+}
+
+impl Config {
+    /// Reads attributes given as (name without `data-`, value) pairs. Every
+    /// problem is reported, not just the first.
+    pub fn from_attributes<'a>(
+        attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Config, Vec<String>> {
+        let mut c = Config::default();
+        let mut errors = Vec::new();
+        let mut formats: Vec<(&str, &str)> = Vec::new();
+        let text = |v: &str| {
+            let t = v.trim();
+            (!t.is_empty()).then(|| t.to_string())
+        };
+        let source = |v: &str| text(v).map(|url| Source { url, format: None });
+        for (name, value) in attrs {
+            match name {
+                "view" => {
+                    c.view = match value.trim() {
+                        "" | "page" => View::Page,
+                        "article" => View::Article,
+                        "trending" => View::Trending,
+                        "archives" => View::Archives,
+                        "topbar" => View::TopBar,
+                        other => {
+                            errors.push(format!("data-view: expected page, article, trending, archives or topbar, found `{other}`"));
+                            c.view
+                        }
+                    }
+                }
+                "locale" => c.locale = text(value),
+                "time-zone" => c.time_zone = text(value),
+                "article" => c.article = source(value),
+                "slug" => c.slug = text(value),
+                "trending" => c.trending = source(value),
+                "archives" => c.archives = source(value),
+                "listing" => c.listing = source(value),
+                "weather" => c.weather = source(value),
+                "city" => c.city = text(value),
+                "link" => c.link = text(value),
+                "trending-count" => {
+                    if let Some(n) = number(name, value, 1, 20, &mut errors) {
+                        c.trending_count = n as usize;
+                    }
+                }
+                "per-page" => {
+                    if let Some(n) = number(name, value, 1, 100, &mut errors) {
+                        c.per_page = n as usize;
+                    }
+                }
+                "timeout" => {
+                    if let Some(n) = number(name, value, 100, 120_000, &mut errors) {
+                        c.timeout_ms = n as u32;
+                    }
+                }
+                "max-bytes" => {
+                    if let Some(n) = number(name, value, 1024, 100 * 1024 * 1024, &mut errors) {
+                        c.max_bytes = n;
+                    }
+                }
+                "units" => {
+                    c.units = match value.trim().to_ascii_lowercase().as_str() {
+                        "celsius" | "c" | "metric" => Units::Celsius,
+                        "fahrenheit" | "f" | "imperial" => Units::Fahrenheit,
+                        _ => {
+                            errors.push(format!(
+                                "data-units: expected celsius or fahrenheit, found `{value}`"
+                            ));
+                            c.units
+                        }
+                    }
+                }
+                "theme" => {
+                    c.theme = match value.trim() {
+                        "" | "auto" => Theme::Auto,
+                        "light" => Theme::Light,
+                        "dark" => Theme::Dark,
+                        _ => {
+                            errors.push(format!(
+                                "data-theme: expected auto, light or dark, found `{value}`"
+                            ));
+                            c.theme
+                        }
+                    }
+                }
+                "ads" => c.ads.enabled = switch(name, value, &mut errors).unwrap_or(c.ads.enabled),
+                "leaderboard" => {
+                    c.ads.leaderboard = switch(name, value, &mut errors).unwrap_or(c.ads.leaderboard)
+                }
+                "ad-every" => {
+                    if let Some(n) = number(name, value, 1, 50, &mut errors) {
+                        c.ads.every = n as usize;
+                    }
+                }
+                "ad-max" => {
+                    if let Some(n) = number(name, value, 0, 20, &mut errors) {
+                        c.ads.max = n as usize;
+                    }
+                }
+                "ad-min-paragraphs" => {
+                    if let Some(n) = number(name, value, 0, 100, &mut errors) {
+                        c.ads.min_paragraphs = n as usize;
+                    }
+                }
+                "ad-margin" => {
+                    if let Some(n) = number(name, value, 0, 5000, &mut errors) {
+                        c.ads.margin_px = n as u32;
+                    }
+                }
+                "article-format" | "trending-format" | "archives-format" | "listing-format"
+                | "weather-format" => formats.push((name, value)),
+                // Attributes of other libraries on the same element are not ours to judge.
+                _ => {}
+            }
+        }
+        for (name, value) in formats {
+            let format = if value.trim().is_empty() || value.trim() == "auto" {
+                None
+            } else {
+                match Format::from_config_name(value) {
+                    Some(f) => Some(f),
+                    None => {
+                        errors.push(format!(
+                            "data-{name}: expected herald, wordpress, jsonfeed, open-meteo or auto, found `{value}`"
+                        ));
+                        None
+                    }
+                }
+            };
+            let target = match name {
+                "article-format" => &mut c.article,
+                "trending-format" => &mut c.trending,
+                "archives-format" => &mut c.archives,
+                "listing-format" => &mut c.listing,
+                _ => &mut c.weather,
+            };
+            if let Some(source) = target {
+                source.format = format;
+            }
+        }
+        if errors.is_empty() {
+            Ok(c)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_need_nothing() {
+        let c = Config::from_attributes([]).unwrap();
+        assert_eq!(c, Config::default());
+        assert_eq!(c.trending_count, 5);
+        assert!(c.ads.enabled);
+    }
+
+    #[test]
+    fn reads_every_kind_of_attribute() {
+        let c = Config::from_attributes([
+            ("view", "article"),
+            ("article", " https://x/wp-json/wp/v2/posts?slug={slug}&_embed "),
+            ("article-format", "WordPress"),
+            ("slug", "hello"),
+            ("trending", "t.json"),
+            ("trending-count", "8"),
+            ("weather", "w.json"),
+            ("weather-format", "open-meteo"),
+            ("units", "fahrenheit"),
+            ("locale", "fa-IR"),
+            ("time-zone", "Asia/Kabul"),
+            ("ads", "off"),
+            ("ad-every", "4"),
+            ("theme", "dark"),
+            ("timeout", "2500"),
+            ("class", "ignored"),
+        ])
+        .unwrap();
+        assert_eq!(c.view, View::Article);
+        let article = c.article.unwrap();
+        assert_eq!(article.url, "https://x/wp-json/wp/v2/posts?slug={slug}&_embed");
+        assert_eq!(article.format, Some(Format::WordPress));
+        assert_eq!(c.trending.unwrap().format, None);
+        assert_eq!(c.weather.unwrap().format, Some(Format::OpenMeteo));
+        assert_eq!(c.trending_count, 8);
+        assert_eq!(c.units, Units::Fahrenheit);
+        assert_eq!(c.locale.as_deref(), Some("fa-IR"));
+        assert!(!c.ads.enabled);
+        assert_eq!(c.ads.every, 4);
+        assert_eq!(c.theme, Theme::Dark);
+        assert_eq!(c.timeout_ms, 2500);
+    }
+
+    #[test]
+    fn reports_every_bad_value() {
+        let errors = Config::from_attributes([
+            ("units", "kelvin"),
+            ("trending-count", "many"),
+            ("ads", "maybe"),
+            ("article", "a.json"),
+            ("article-format", "rss"),
+            ("view", "sidebar"),
+        ])
+        .unwrap_err();
+        assert_eq!(
+            errors,
+            vec![
+                "data-units: expected celsius or fahrenheit, found `kelvin`",
+                "data-trending-count: expected a whole number from 1 to 20, found `many`",
+                "data-ads: expected `on` or `off`, found `maybe`",
+                "data-view: expected page, article, trending, archives or topbar, found `sidebar`",
+                "data-article-format: expected herald, wordpress, jsonfeed, open-meteo or auto, found `rss`",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_attribute_handled_is_listed() {
+        // A name in ATTRIBUTES with a nonsense value either errors or is free text;
+        // a name not handled would be silently ignored, so check they all do something.
+        for name in ATTRIBUTES {
+            let default = Config::from_attributes([]).unwrap();
+            let result = Config::from_attributes([(*name, "%%")]);
+            let changed = match &result {
+                Err(_) => true,
+                Ok(c) => *c != default,
+            };
+            let format_only = name.ends_with("-format");
+            assert!(changed || format_only, "data-{name} has no effect");
+        }
+    }
+}

@@ -1,0 +1,229 @@
+//! From an HTTP response to a typed value: status, body checks, JSON, and
+//! the format adapter. The browser side only fetches bytes; every decision
+//! about them is made here, where it is tested natively.
+
+use super::archive::{Listing, MonthCount};
+use super::article::{Article, Summary};
+use super::error::{Feed, Format, LoadError, Parsed, Problem};
+use super::herald;
+use super::json::{self, Json};
+
+/// What the browser got back.
+#[derive(Clone, Copy, Debug)]
+pub struct Response<'a> {
+    pub status: u16,
+    pub content_type: Option<&'a str>,
+    pub body: &'a [u8],
+}
+
+/// Checks the status and the body and parses the JSON.
+pub fn read_json(
+    feed: Feed,
+    format: Option<Format>,
+    url: &str,
+    response: Response,
+) -> Result<Json, LoadError> {
+    let err = |problem| LoadError::new(feed, format, url, problem);
+    match response.status {
+        200..=299 => {}
+        404 | 410 => return Err(err(Problem::NotFound)),
+        status => return Err(err(Problem::Http(status))),
+    }
+    let text = std::str::from_utf8(response.body).map_err(|e| err(Problem::NotUtf8(e.valid_up_to())))?;
+    let trimmed = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if trimmed.is_empty() {
+        return Err(err(Problem::Empty));
+    }
+    let html_type = response
+        .content_type
+        .is_some_and(|ct| ct.trim().to_ascii_lowercase().starts_with("text/html"));
+    if html_type || trimmed.starts_with('<') {
+        return Err(err(Problem::Html));
+    }
+    let json = json::parse(text).map_err(|e| err(Problem::Syntax(e)))?;
+    if json.is_null() {
+        return Err(err(Problem::Unsupported(
+            "the document is `null`, where an object was expected".to_string(),
+        )));
+    }
+    Ok(json)
+}
+
+/// The format of a document, when it is unambiguous.
+pub fn detect(json: &Json) -> Option<Format> {
+    if json.get("herald").is_some() {
+        return Some(Format::Herald);
+    }
+    if json
+        .get("version")
+        .and_then(Json::as_str)
+        .is_some_and(|v| v.starts_with("https://jsonfeed.org/version/"))
+    {
+        return Some(Format::JsonFeed);
+    }
+    if json.get("current").is_some() && json.get("current_units").is_some() {
+        return Some(Format::OpenMeteo);
+    }
+    let post = json.as_array().and_then(|a| a.first()).unwrap_or(json);
+    let wordpress_post = post.get("title").and_then(|t| t.get("rendered")).is_some()
+        || post.get("content").and_then(|c| c.get("rendered")).is_some();
+    // The WordPress Popular Posts plugin lists posts with a plain `title`.
+    let popular_posts = post.get("id").is_some()
+        && post.get("title").and_then(Json::as_str).is_some()
+        && post.get("link").is_some();
+    if wordpress_post || popular_posts {
+        return Some(Format::WordPress);
+    }
+    None
+}
+
+/// The configured format, else the detected one, else an error naming what
+/// was expected.
+pub fn choose_format(
+    feed: Feed,
+    configured: Option<Format>,
+    url: &str,
+    json: &Json,
+) -> Result<Format, LoadError> {
+    if let Some(f) = configured {
+        return Ok(f);
+    }
+    detect(json).ok_or_else(|| {
+        LoadError::new(
+            feed,
+            None,
+            url,
+            Problem::Unsupported(
+                "the format could not be recognised (expected Herald JSON, the WordPress REST API, JSON Feed or Open-Meteo; set it in the configuration)"
+                    .to_string(),
+            ),
+        )
+    })
+}
+
+fn not_for(format: Format, what: &str) -> Problem {
+    Problem::Unsupported(format!("{} does not provide {what}", format.label()))
+}
+
+/// An article from a document in `format`, fetched from `url`.
+pub fn article(format: Format, json: &Json, url: &str) -> Result<Parsed<Article>, Problem> {
+    match format {
+        Format::Herald => herald::article(json, url),
+        other => Err(not_for(other, "articles")),
+    }
+}
+
+/// A ranked list of articles.
+pub fn trending(format: Format, json: &Json, url: &str) -> Result<Parsed<Vec<Summary>>, Problem> {
+    match format {
+        Format::Herald => herald::trending(json, url),
+        other => Err(not_for(other, "trending lists")),
+    }
+}
+
+/// Months with their article counts.
+pub fn archives(format: Format, json: &Json, url: &str) -> Result<Parsed<Vec<MonthCount>>, Problem> {
+    match format {
+        Format::Herald => herald::archives(json, url),
+        other => Err(not_for(other, "archive indexes")),
+    }
+}
+
+/// The articles of one month.
+pub fn listing(format: Format, json: &Json, url: &str) -> Result<Parsed<Listing>, Problem> {
+    match format {
+        Format::Herald => herald::listing(json, url),
+        other => Err(not_for(other, "month listings")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(body: &str) -> Response<'_> {
+        Response {
+            status: 200,
+            content_type: Some("application/json"),
+            body: body.as_bytes(),
+        }
+    }
+
+    fn problem(r: Response) -> Problem {
+        read_json(Feed::Article, Some(Format::Herald), "https://x/a.json", r)
+            .unwrap_err()
+            .problem
+    }
+
+    #[test]
+    fn statuses_become_specific_problems() {
+        let with = |status| Response { status, ..ok("{}") };
+        assert_eq!(problem(with(404)), Problem::NotFound);
+        assert_eq!(problem(with(410)), Problem::NotFound);
+        assert_eq!(problem(with(503)), Problem::Http(503));
+        assert_eq!(problem(with(301)), Problem::Http(301));
+    }
+
+    #[test]
+    fn bodies_that_are_not_json_are_named() {
+        assert_eq!(problem(ok("")), Problem::Empty);
+        assert_eq!(problem(ok(" \n\t")), Problem::Empty);
+        assert_eq!(
+            problem(ok("null")),
+            Problem::Unsupported("the document is `null`, where an object was expected".into())
+        );
+        assert_eq!(
+            problem(ok("<!DOCTYPE html><title>Not found</title>")),
+            Problem::Html
+        );
+        assert_eq!(
+            problem(Response {
+                content_type: Some("text/html; charset=utf-8"),
+                ..ok("{}")
+            }),
+            Problem::Html
+        );
+        assert_eq!(
+            problem(Response {
+                body: b"{\"a\": \"\xff\xfe\"}",
+                ..ok("")
+            }),
+            Problem::NotUtf8(7)
+        );
+        match problem(ok("{\"a\": }")) {
+            Problem::Syntax(e) => assert_eq!((e.line, e.column), (1, 7)),
+            other => panic!("{other:?}"),
+        }
+        let deep = "[".repeat(10_000);
+        match problem(ok(&deep)) {
+            Problem::Syntax(e) => assert_eq!(e.message, "nested more than 64 levels deep"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn detects_formats_only_when_unambiguous() {
+        let d = |s: &str| detect(&json::parse(s).unwrap());
+        assert_eq!(d(r#"{"herald":1,"type":"article"}"#), Some(Format::Herald));
+        assert_eq!(
+            d(r#"{"version":"https://jsonfeed.org/version/1.1","items":[]}"#),
+            Some(Format::JsonFeed)
+        );
+        assert_eq!(d(r#"{"current":{},"current_units":{}}"#), Some(Format::OpenMeteo));
+        assert_eq!(
+            d(r#"[{"id":1,"title":{"rendered":"x"}}]"#),
+            Some(Format::WordPress)
+        );
+        assert_eq!(
+            d(r#"[{"id":1,"title":"x","link":"https://x"}]"#),
+            Some(Format::WordPress)
+        );
+        assert_eq!(d(r#"{"headline":"x"}"#), None);
+        assert_eq!(d("[]"), None);
+        let err =
+            choose_format(Feed::Trending, None, "https://x/t", &json::parse("{}").unwrap()).unwrap_err();
+        assert!(err
+            .to_string()
+            .starts_with("trending feed from https://x/t: the format could not be recognised"));
+    }
+}

@@ -1,0 +1,344 @@
+//! Herald's own JSON format, version 1 (see docs/format.md): articles,
+//! trending lists, archive indexes and month listings.
+//!
+//! Unknown members are ignored and unknown block types skipped with a
+//! warning, so that documents from newer publishers still render.
+
+use super::archive::{Listing, MonthCount};
+use super::article::{Article, ArticleLink, Author, Block, Image, Run, Summary};
+use super::decode::{At, Result as DResult};
+use super::error::{Parsed, Problem};
+use super::json::Json;
+use super::time::Timestamp;
+use super::url::{resolve, UrlUse};
+
+/// The format version this widget reads.
+pub const VERSION: i64 = 1;
+
+/// Collects warnings and resolves URLs against the document's address.
+pub struct Ctx<'a> {
+    pub base: &'a str,
+    pub warnings: Vec<String>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(base: &'a str) -> Self {
+        Ctx {
+            base,
+            warnings: Vec::new(),
+        }
+    }
+
+    fn warn(&mut self, at: &At, message: &str) {
+        self.warnings
+            .push(format!("{message} at {} (line {})", at.path(), at.json.line));
+    }
+
+    /// A URL member resolved and checked; an unsafe URL is dropped with a warning.
+    fn url(&mut self, at: &At, key: &str, usage: UrlUse) -> DResult<Option<String>> {
+        let Some(v) = at.field(key)? else { return Ok(None) };
+        let raw = v.string()?;
+        let resolved = resolve(self.base, &raw, usage);
+        if resolved.is_none() && !raw.trim().is_empty() {
+            self.warn(&v, "dropped a URL with a scheme that is not allowed");
+        }
+        Ok(resolved)
+    }
+
+    fn req_url(&mut self, at: &At, key: &str, usage: UrlUse) -> DResult<String> {
+        let present = at.req_text(key)?;
+        self.url(at, key, usage)?.ok_or_else(|| {
+            at.error(format!(
+                "`{key}` must be an http(s) or relative URL, found `{present}`"
+            ))
+        })
+    }
+}
+
+fn timestamp(at: At) -> DResult<Timestamp> {
+    let text = at.string()?;
+    Timestamp::parse_rfc3339(text.trim()).map_err(|e| at.error(e))
+}
+
+fn opt_timestamp(at: &At, key: &str) -> DResult<Option<Timestamp>> {
+    at.field(key)?.map(timestamp).transpose()
+}
+
+fn dimension(at: &At, key: &str) -> DResult<Option<u32>> {
+    Ok(at.opt_integer(key, 1, 20_000)?.map(|n| n as u32))
+}
+
+/// Checks `"herald": 1` and `"type"`.
+fn header(root: &At, kind: &str) -> std::result::Result<(), Problem> {
+    let version = root
+        .field("herald")
+        .and_then(|v| v.map(|v| v.integer(1, i64::from(u32::MAX))).transpose())
+        .map_err(Problem::Schema)?;
+    match version {
+        None => {
+            return Err(Problem::Schema(root.error(format!(
+                "missing field `herald` (the format version; this widget reads {VERSION})"
+            ))))
+        }
+        Some(VERSION) => {}
+        Some(v) => {
+            return Err(Problem::Unsupported(format!(
+                "Herald format version {v} is not supported (this widget reads version {VERSION})"
+            )))
+        }
+    }
+    let found = root.req_text("type").map_err(Problem::Schema)?;
+    if found != kind {
+        return Err(Problem::Unsupported(format!(
+            "this is a Herald `{found}` document, where `{kind}` was expected"
+        )));
+    }
+    Ok(())
+}
+
+fn finish<T>(ctx: Ctx, result: DResult<T>) -> std::result::Result<Parsed<T>, Problem> {
+    result
+        .map(|value| Parsed {
+            value,
+            warnings: ctx.warnings,
+        })
+        .map_err(Problem::Schema)
+}
+
+pub fn article(doc: &Json, base: &str) -> std::result::Result<Parsed<Article>, Problem> {
+    let root = At::root(doc);
+    header(&root, "article")?;
+    let mut ctx = Ctx::new(base);
+    let result = read_article(&root, &mut ctx);
+    finish(ctx, result)
+}
+
+fn read_article(root: &At, ctx: &mut Ctx) -> DResult<Article> {
+    let mut body = Vec::new();
+    for item in root.required("body")?.items()? {
+        body.extend(read_block(item, ctx)?);
+    }
+    Ok(Article {
+        id: root.req_text("id")?,
+        slug: root.req_text("slug")?,
+        url: ctx.req_url(root, "url", UrlUse::Link)?,
+        kicker: root.opt_text("kicker")?,
+        headline: root.req_text("headline")?,
+        standfirst: root.opt_text("standfirst")?,
+        section: root.opt_text("section")?,
+        tags: root.string_list("tags")?,
+        published: timestamp(root.required("published")?)?,
+        updated: opt_timestamp(root, "updated")?,
+        dateline: root.opt_text("dateline")?,
+        language: root.opt_text("language")?,
+        authors: match root.field("authors")? {
+            Some(list) => list
+                .items()?
+                .into_iter()
+                .map(|a| read_author(a, ctx))
+                .collect::<DResult<_>>()?,
+            None => Vec::new(),
+        },
+        image: opt_image(root, ctx)?,
+        body,
+    })
+}
+
+fn read_author(at: At, ctx: &mut Ctx) -> DResult<Author> {
+    at.is_object()?;
+    Ok(Author {
+        name: at.req_text("name")?,
+        slug: at.opt_text("slug")?,
+        avatar: ctx.url(&at, "avatar", UrlUse::Resource)?,
+        bio: at.opt_text("bio")?,
+        url: ctx.url(&at, "url", UrlUse::Link)?,
+    })
+}
+
+/// An image; `None` (with a warning) when its `src` is not an allowed URL.
+fn read_image(at: At, ctx: &mut Ctx) -> DResult<Option<Image>> {
+    at.is_object()?;
+    at.req_text("src")?;
+    let Some(src) = ctx.url(&at, "src", UrlUse::Resource)? else {
+        return Ok(None);
+    };
+    let alt = match at.field("alt")? {
+        Some(v) => v.string()?,
+        None => return Err(at.error("missing field `alt` (use \"\" for a decorative image)")),
+    };
+    Ok(Some(Image {
+        src,
+        alt: alt.trim().to_string(),
+        width: dimension(&at, "width")?,
+        height: dimension(&at, "height")?,
+        caption: at.opt_text("caption")?,
+        credit: at.opt_text("credit")?,
+    }))
+}
+
+/// Inline content: a string, or an array of runs (strings or objects with
+/// `text` and optional `emphasis`, `strong`, `href`).
+fn read_inline(at: At, ctx: &mut Ctx) -> DResult<Vec<Run>> {
+    if let Some(s) = at.json.as_str() {
+        return Ok(vec![Run::plain(s)]);
+    }
+    if at.json.as_array().is_none() {
+        return Err(at.error(format!(
+            "text must be a string or an array of runs, found {}",
+            at.json.kind()
+        )));
+    }
+    let mut runs = Vec::new();
+    for run in at.items()? {
+        if let Some(s) = run.json.as_str() {
+            runs.push(Run::plain(s));
+            continue;
+        }
+        run.is_object()?;
+        runs.push(Run {
+            text: run.required("text")?.string()?,
+            emphasis: run.opt_bool("emphasis")?.unwrap_or(false),
+            strong: run.opt_bool("strong")?.unwrap_or(false),
+            href: ctx.url(&run, "href", UrlUse::Link)?,
+        });
+    }
+    Ok(runs)
+}
+
+fn has_text(runs: &[Run]) -> bool {
+    runs.iter().any(|r| !r.text.trim().is_empty())
+}
+
+fn read_block(at: At, ctx: &mut Ctx) -> DResult<Option<Block>> {
+    at.is_object()?;
+    let kind = at.req_text("type")?;
+    let block = match kind.as_str() {
+        "paragraph" => {
+            let runs = read_inline(at.required("text")?, ctx)?;
+            if !has_text(&runs) {
+                ctx.warn(&at, "skipped an empty paragraph");
+                return Ok(None);
+            }
+            Block::Paragraph(runs)
+        }
+        "heading" => Block::Heading {
+            level: at.opt_integer("level", 2, 4)?.unwrap_or(2) as u8,
+            text: at.req_text("text")?,
+        },
+        "quote" => {
+            let paragraphs = match at.field("paragraphs")? {
+                Some(p) => p
+                    .items()?
+                    .into_iter()
+                    .map(|i| read_inline(i, ctx))
+                    .collect::<DResult<_>>()?,
+                None => vec![read_inline(at.required("text")?, ctx)?],
+            };
+            Block::Quote {
+                paragraphs,
+                attribution: at.opt_text("attribution")?,
+            }
+        }
+        "image" => match read_image(at, ctx)? {
+            Some(image) => Block::Image(image),
+            None => return Ok(None),
+        },
+        "list" => Block::List {
+            ordered: at.opt_bool("ordered")?.unwrap_or(false),
+            items: at
+                .required("items")?
+                .items()?
+                .into_iter()
+                .map(|i| read_inline(i, ctx))
+                .collect::<DResult<_>>()?,
+        },
+        "read_also" => Block::ReadAlso(ArticleLink {
+            headline: at.req_text("headline")?,
+            url: ctx.req_url(&at, "url", UrlUse::Link)?,
+            slug: at.opt_text("slug")?,
+        }),
+        other => {
+            ctx.warn(&at, &format!("skipped a block of unknown type `{other}`"));
+            return Ok(None);
+        }
+    };
+    Ok(Some(block))
+}
+
+/// An article summary, as listed in trending and archives.
+pub fn read_summary(at: At, ctx: &mut Ctx) -> DResult<Summary> {
+    at.is_object()?;
+    Ok(Summary {
+        slug: at.opt_text("slug")?,
+        url: ctx.req_url(&at, "url", UrlUse::Link)?,
+        headline: at.req_text("headline")?,
+        kicker: at.opt_text("kicker")?,
+        standfirst: at.opt_text("standfirst")?,
+        section: at.opt_text("section")?,
+        author: at.opt_text("author")?,
+        published: opt_timestamp(&at, "published")?,
+        language: at.opt_text("language")?,
+        image: opt_image(&at, ctx)?,
+    })
+}
+
+fn opt_image(at: &At, ctx: &mut Ctx) -> DResult<Option<Image>> {
+    match at.field("image")? {
+        Some(v) => read_image(v, ctx),
+        None => Ok(None),
+    }
+}
+
+fn summaries(root: &At, ctx: &mut Ctx) -> DResult<Vec<Summary>> {
+    root.required("items")?
+        .items()?
+        .into_iter()
+        .map(|i| read_summary(i, ctx))
+        .collect()
+}
+
+pub fn trending(doc: &Json, base: &str) -> std::result::Result<Parsed<Vec<Summary>>, Problem> {
+    let root = At::root(doc);
+    header(&root, "trending")?;
+    let mut ctx = Ctx::new(base);
+    let result = summaries(&root, &mut ctx);
+    finish(ctx, result)
+}
+
+pub fn archives(doc: &Json, base: &str) -> std::result::Result<Parsed<Vec<MonthCount>>, Problem> {
+    let root = At::root(doc);
+    header(&root, "archives")?;
+    let ctx = Ctx::new(base);
+    let result = root.required("months").and_then(|months| {
+        months
+            .items()?
+            .into_iter()
+            .map(|m| {
+                m.is_object()?;
+                Ok(MonthCount {
+                    year: m.required("year")?.integer(1000, 9999)? as i32,
+                    month: m.required("month")?.integer(1, 12)? as u32,
+                    count: m.required("count")?.integer(0, i64::from(u32::MAX))? as u32,
+                })
+            })
+            .collect()
+    });
+    finish(ctx, result)
+}
+
+/// A month listing: every article of the month, newest first after sorting.
+pub fn listing(doc: &Json, base: &str) -> std::result::Result<Parsed<Listing>, Problem> {
+    let root = At::root(doc);
+    header(&root, "listing")?;
+    let mut ctx = Ctx::new(base);
+    let result = (|| {
+        let year = root.required("year")?.integer(1000, 9999)? as i32;
+        let month = root.required("month")?.integer(1, 12)? as u32;
+        let items = summaries(&root, &mut ctx)?;
+        Ok(Listing::whole_month(year, month, items))
+    })();
+    finish(ctx, result)
+}
+
+#[cfg(test)]
+mod tests;

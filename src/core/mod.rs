@@ -1,0 +1,17 @@
+//! The pure core: data model, formats, validation, placement and formatting
+//! rules. Nothing here knows about the browser, so all of it is tested by a
+//! native `cargo test`.
+
+pub mod ads;
+pub mod archive;
+pub mod article;
+pub mod config;
+pub mod decode;
+pub mod error;
+pub mod feed;
+pub mod herald;
+pub mod i18n;
+pub mod json;
+pub mod route;
+pub mod time;
+pub mod url;

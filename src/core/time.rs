@@ -1,0 +1,301 @@
+//! Points in time as feeds give them: RFC 3339 with an offset, or (WordPress
+//! `date_gmt`) a UTC time without a zone suffix. Display in the reader's
+//! locale and time zone is the browser's `Intl` work; this module only
+//! parses, orders and writes machine-readable forms.
+
+/// A point in time, with the UTC offset its source stated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timestamp {
+    /// Milliseconds since 1970-01-01T00:00:00Z.
+    pub unix_ms: i64,
+    /// The offset the source wrote, in minutes east of UTC.
+    pub offset_minutes: i32,
+}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.unix_ms.cmp(&other.unix_ms)
+    }
+}
+
+/// A calendar date and time of day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Civil {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+pub fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day number since 1970-01-01.
+pub fn civil_from_days(days: i64) -> (i32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    (year, month, day)
+}
+
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Timestamp {
+    /// Parses RFC 3339: `2024-04-27T09:30:00+02:00`, `…Z`, fractional seconds allowed.
+    pub fn parse_rfc3339(text: &str) -> Result<Timestamp, String> {
+        let (civil, millis, rest) = parse_civil(text)?;
+        let offset_minutes = match rest {
+            "Z" | "z" => 0,
+            r if r.len() == 6 && (r.starts_with('+') || r.starts_with('-')) && &r[3..4] == ":" => {
+                let h = digits(&r[1..3]).ok_or_else(|| bad(text))?;
+                let m = digits(&r[4..6]).ok_or_else(|| bad(text))?;
+                if h > 23 || m > 59 {
+                    return Err(bad(text));
+                }
+                let total = (h * 60 + m) as i32;
+                if r.starts_with('-') {
+                    -total
+                } else {
+                    total
+                }
+            }
+            "" => {
+                return Err(format!(
+                    "`{text}` has no UTC offset (add `Z` or `+hh:mm`, as RFC 3339 requires)"
+                ))
+            }
+            _ => return Err(bad(text)),
+        };
+        Ok(Timestamp {
+            unix_ms: to_unix_ms(civil, millis) - i64::from(offset_minutes) * 60_000,
+            offset_minutes,
+        })
+    }
+
+    /// Parses a UTC time written without a zone (`2024-04-27T07:30:00`), as
+    /// WordPress gives `date_gmt`. A trailing `Z` or offset is accepted too.
+    pub fn parse_utc_naive(text: &str) -> Result<Timestamp, String> {
+        let (civil, millis, rest) = parse_civil(text)?;
+        if rest.is_empty() {
+            Ok(Timestamp {
+                unix_ms: to_unix_ms(civil, millis),
+                offset_minutes: 0,
+            })
+        } else {
+            Timestamp::parse_rfc3339(text)
+        }
+    }
+
+    pub fn from_unix_ms(unix_ms: i64) -> Timestamp {
+        Timestamp {
+            unix_ms,
+            offset_minutes: 0,
+        }
+    }
+
+    /// The wall-clock time at the timestamp's own offset.
+    pub fn local_civil(&self) -> Civil {
+        civil_at(self.unix_ms + i64::from(self.offset_minutes) * 60_000)
+    }
+
+    /// RFC 3339 at the source's offset, to the second (for `<time datetime>` and JSON-LD).
+    pub fn to_rfc3339(&self) -> String {
+        let c = self.local_civil();
+        let offset = if self.offset_minutes == 0 {
+            "Z".to_string()
+        } else {
+            let sign = if self.offset_minutes < 0 { '-' } else { '+' };
+            let m = self.offset_minutes.unsigned_abs();
+            format!("{sign}{:02}:{:02}", m / 60, m % 60)
+        };
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{offset}",
+            c.year, c.month, c.day, c.hour, c.minute, c.second
+        )
+    }
+}
+
+fn civil_at(ms: i64) -> Civil {
+    let days = ms.div_euclid(86_400_000);
+    let secs = ms.rem_euclid(86_400_000) / 1000;
+    let (year, month, day) = civil_from_days(days);
+    Civil {
+        year,
+        month,
+        day,
+        hour: (secs / 3600) as u32,
+        minute: (secs / 60 % 60) as u32,
+        second: (secs % 60) as u32,
+    }
+}
+
+fn to_unix_ms(c: Civil, millis: i64) -> i64 {
+    let days = days_from_civil(c.year, c.month, c.day);
+    days * 86_400_000
+        + i64::from(c.hour) * 3_600_000
+        + i64::from(c.minute) * 60_000
+        + i64::from(c.second) * 1000
+        + millis
+}
+
+fn bad(text: &str) -> String {
+    format!("`{text}` is not an RFC 3339 date-time such as 2024-04-27T09:30:00+02:00")
+}
+
+fn digits(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// `YYYY-MM-DDTHH:MM:SS[.fff]` and whatever follows it.
+fn parse_civil(text: &str) -> Result<(Civil, i64, &str), String> {
+    let b = text.as_bytes();
+    if b.len() < 19
+        || !text.is_char_boundary(19)
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return Err(bad(text));
+    }
+    let num = |r: std::ops::Range<usize>| digits(&text[r]).ok_or_else(|| bad(text));
+    let civil = Civil {
+        year: num(0..4)? as i32,
+        month: num(5..7)?,
+        day: num(8..10)?,
+        hour: num(11..13)?,
+        minute: num(14..16)?,
+        second: num(17..19)?,
+    };
+    if !(1..=12).contains(&civil.month)
+        || civil.day == 0
+        || civil.day > days_in_month(civil.year, civil.month)
+        || civil.hour > 23
+        || civil.minute > 59
+        || civil.second > 60
+    {
+        return Err(bad(text));
+    }
+    let mut rest = &text[19..];
+    let mut millis = 0i64;
+    if let Some(frac) = rest.strip_prefix('.') {
+        let n = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            return Err(bad(text));
+        }
+        let mut scaled = 0i64;
+        for (i, d) in frac.bytes().take(3).take_while(u8::is_ascii_digit).enumerate() {
+            scaled += i64::from(d - b'0') * [100, 10, 1][i];
+        }
+        millis = scaled;
+        rest = &frac[n..];
+    }
+    Ok((civil, millis, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_offsets_and_orders_by_instant() {
+        let a = Timestamp::parse_rfc3339("2024-04-27T09:30:00+02:00").unwrap();
+        let b = Timestamp::parse_rfc3339("2024-04-27T07:30:00Z").unwrap();
+        assert_eq!(a.unix_ms, b.unix_ms);
+        assert_eq!(a.unix_ms, 1_714_203_000_000);
+        assert_eq!(a.offset_minutes, 120);
+        let c = Timestamp::parse_rfc3339("2024-04-27T07:30:00.250-05:30").unwrap();
+        assert_eq!(c.unix_ms, 1_714_203_000_000 + 250 + (5 * 60 + 30) * 60_000);
+        assert!(c > a);
+    }
+
+    #[test]
+    fn writes_back_at_the_source_offset() {
+        for s in [
+            "2024-04-27T09:30:00+02:00",
+            "2020-02-29T23:59:59Z",
+            "1999-12-31T18:00:00-05:30",
+        ] {
+            assert_eq!(Timestamp::parse_rfc3339(s).unwrap().to_rfc3339(), s);
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_rfc_3339_with_a_reason() {
+        assert_eq!(
+            Timestamp::parse_rfc3339("2024-04-27T09:30:00").unwrap_err(),
+            "`2024-04-27T09:30:00` has no UTC offset (add `Z` or `+hh:mm`, as RFC 3339 requires)"
+        );
+        for s in [
+            "27/04/2024",
+            "2024-02-30T00:00:00Z",
+            "2023-02-29T00:00:00Z",
+            "2024-13-01T00:00:00Z",
+            "2024-04-27T24:00:00Z",
+            "2024-04-27T09:30:00+2:00",
+            "2024-04-27T09:30:00.Z",
+            "2024-04-27T09:30:00+02:00 trailing",
+            "2024-04-2é09:30:00Z",
+        ] {
+            assert_eq!(
+                Timestamp::parse_rfc3339(s).unwrap_err(),
+                format!("`{s}` is not an RFC 3339 date-time such as 2024-04-27T09:30:00+02:00"),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn wordpress_gmt_dates_have_no_suffix() {
+        let t = Timestamp::parse_utc_naive("2024-04-27T07:30:00").unwrap();
+        assert_eq!(t.unix_ms, 1_714_203_000_000);
+        assert_eq!(t.to_rfc3339(), "2024-04-27T07:30:00Z");
+        assert!(Timestamp::parse_utc_naive("2024-04-27").is_err());
+    }
+
+    #[test]
+    fn civil_day_numbers_round_trip() {
+        for days in [-800_000i64, -1, 0, 1, 19_840, 60_000, 2_932_896] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(days_in_month(2024, 2), 29);
+        assert_eq!(days_in_month(1900, 2), 28);
+        assert_eq!(days_in_month(2000, 2), 29);
+    }
+}

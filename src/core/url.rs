@@ -1,0 +1,279 @@
+//! URLs from feeds: resolved against the feed's own address (RFC 3986, so a
+//! relative image in a feed on a CDN still points at the CDN when the widget
+//! is embedded elsewhere) and allowed only for safe schemes.
+
+/// What a URL will be used for; decides the schemes it may have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlUse {
+    /// `<a href>`: http, https, mailto.
+    Link,
+    /// `<img src>` and other resources: http, https.
+    Resource,
+}
+
+/// The scheme of an absolute URL, lower-cased, if it has one.
+fn scheme(url: &str) -> Option<String> {
+    let colon = url.find(':')?;
+    let head = &url[..colon];
+    let mut chars = head.chars();
+    let first = chars.next()?;
+    if first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    {
+        Some(head.to_ascii_lowercase())
+    } else {
+        None
+    }
+}
+
+/// Removes what browsers' URL parsers ignore: surrounding C0 controls and
+/// spaces, and ASCII tabs and newlines anywhere. Doing the same here means
+/// `java\tscript:` is seen as the `javascript:` it would become.
+fn clean(url: &str) -> String {
+    url.trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect()
+}
+
+/// Resolves `reference` against `base` (an absolute URL) and returns it if
+/// its scheme is allowed for `usage`; `None` for anything unsafe or empty.
+pub fn resolve(base: &str, reference: &str, usage: UrlUse) -> Option<String> {
+    let reference = clean(reference).replace('\\', "/");
+    if reference.is_empty() {
+        return None;
+    }
+    let absolute = match scheme(&reference) {
+        Some(_) => reference,
+        None => join(base, &reference)?,
+    };
+    let allowed = match scheme(&absolute)?.as_str() {
+        "http" | "https" => true,
+        "mailto" => usage == UrlUse::Link,
+        _ => false,
+    };
+    if !allowed {
+        return None;
+    }
+    // Characters that would let a URL break out of an attribute or a CSS
+    // context are percent-encoded; browsers treat both forms the same.
+    Some(
+        absolute
+            .chars()
+            .map(|c| match c {
+                '"' => "%22".to_string(),
+                '\'' => "%27".to_string(),
+                '<' => "%3C".to_string(),
+                '>' => "%3E".to_string(),
+                ' ' => "%20".to_string(),
+                '`' => "%60".to_string(),
+                c => c.to_string(),
+            })
+            .collect(),
+    )
+}
+
+/// Splits an absolute URL into scheme (with `:`), authority (with `//`),
+/// path and the rest (query and fragment).
+fn split(url: &str) -> Option<(&str, &str, &str, &str)> {
+    let colon = url.find(':')?;
+    let (scheme, after) = url.split_at(colon + 1);
+    let (authority, rest) = if let Some(stripped) = after.strip_prefix("//") {
+        let end = stripped.find(['/', '?', '#']).unwrap_or(stripped.len());
+        after.split_at(end + 2)
+    } else {
+        ("", after)
+    };
+    let path_end = rest.find(['?', '#']).unwrap_or(rest.len());
+    let (path, tail) = rest.split_at(path_end);
+    Some((scheme, authority, path, tail))
+}
+
+fn join(base: &str, reference: &str) -> Option<String> {
+    let (scheme, authority, base_path, base_tail) = split(base)?;
+    if let Some(rest) = reference.strip_prefix("//") {
+        return Some(format!("{scheme}//{rest}"));
+    }
+    if reference.starts_with('#') {
+        let query = base_tail.split('#').next().unwrap_or("");
+        return Some(format!("{scheme}{authority}{base_path}{query}{reference}"));
+    }
+    if reference.starts_with('?') {
+        return Some(format!("{scheme}{authority}{base_path}{reference}"));
+    }
+    let path_end = reference.find(['?', '#']).unwrap_or(reference.len());
+    let (ref_path, ref_tail) = reference.split_at(path_end);
+    let merged = if ref_path.starts_with('/') {
+        ref_path.to_string()
+    } else {
+        let dir = match base_path.rfind('/') {
+            Some(i) => &base_path[..=i],
+            None => "/",
+        };
+        format!("{dir}{ref_path}")
+    };
+    Some(format!(
+        "{scheme}{authority}{}{ref_tail}",
+        remove_dot_segments(&merged)
+    ))
+}
+
+fn remove_dot_segments(path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').collect();
+    let last = segments.len().saturating_sub(1);
+    for (i, seg) in segments.iter().enumerate() {
+        match *seg {
+            "." => {
+                if i == last {
+                    out.push("");
+                }
+            }
+            ".." => {
+                if out.len() > 1 {
+                    out.pop();
+                }
+                if i == last {
+                    out.push("");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    let joined = out.join("/");
+    if joined.starts_with('/') {
+        joined
+    } else {
+        format!("/{joined}")
+    }
+}
+
+/// Fills `{name}` placeholders of a URL template, percent-encoding each value
+/// as a path segment.
+pub fn fill(template: &str, params: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in params {
+        out = out.replace(&format!("{{{name}}}"), &encode_component(value));
+    }
+    out
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn encode_component(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The origin (`https://host:port`) of an absolute URL.
+pub fn origin(url: &str) -> Option<&str> {
+    let (scheme, authority, _, _) = split(url)?;
+    if authority.is_empty() {
+        return None;
+    }
+    Some(&url[..scheme.len() + authority.len()])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "https://cdn.example.com/news/data/articles/one.json?v=2#x";
+
+    #[test]
+    fn resolves_relative_references_against_the_feed() {
+        let r = |s| resolve(BASE, s, UrlUse::Resource);
+        assert_eq!(
+            r("img/a.jpg").as_deref(),
+            Some("https://cdn.example.com/news/data/articles/img/a.jpg")
+        );
+        assert_eq!(
+            r("../../images/a.jpg").as_deref(),
+            Some("https://cdn.example.com/news/images/a.jpg")
+        );
+        assert_eq!(
+            r("../../../../../a.jpg").as_deref(),
+            Some("https://cdn.example.com/a.jpg")
+        );
+        assert_eq!(
+            r("/wp-content/a.jpg").as_deref(),
+            Some("https://cdn.example.com/wp-content/a.jpg")
+        );
+        assert_eq!(
+            r("//img.example.org/a.jpg").as_deref(),
+            Some("https://img.example.org/a.jpg")
+        );
+        assert_eq!(
+            r("./a.jpg?w=1#f").as_deref(),
+            Some("https://cdn.example.com/news/data/articles/a.jpg?w=1#f")
+        );
+        assert_eq!(
+            r("?page=2").as_deref(),
+            Some("https://cdn.example.com/news/data/articles/one.json?page=2")
+        );
+        assert_eq!(
+            r("#top").as_deref(),
+            Some("https://cdn.example.com/news/data/articles/one.json?v=2#top")
+        );
+        assert_eq!(
+            r("HTTPS://Other.example/x").as_deref(),
+            Some("HTTPS://Other.example/x")
+        );
+        assert_eq!(r("\\\\evil.example/x").as_deref(), Some("https://evil.example/x"));
+    }
+
+    #[test]
+    fn refuses_unsafe_schemes_however_disguised() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " \u{1}javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox(1)",
+            "file:///etc/passwd",
+            "",
+            "   ",
+        ] {
+            assert_eq!(resolve(BASE, bad, UrlUse::Link), None, "{bad:?}");
+        }
+        assert_eq!(
+            resolve(BASE, "mailto:desk@example.com", UrlUse::Link).as_deref(),
+            Some("mailto:desk@example.com")
+        );
+        assert_eq!(resolve(BASE, "mailto:desk@example.com", UrlUse::Resource), None);
+    }
+
+    #[test]
+    fn encodes_characters_that_could_break_out_of_an_attribute() {
+        assert_eq!(
+            resolve(BASE, "/a b\"'<>`.jpg", UrlUse::Resource).as_deref(),
+            Some("https://cdn.example.com/a%20b%22%27%3C%3E%60.jpg")
+        );
+    }
+
+    #[test]
+    fn fills_templates_with_encoded_values() {
+        assert_eq!(
+            fill("data/articles/{slug}.json", &[("slug", "a b/../c")]),
+            "data/articles/a%20b%2F..%2Fc.json"
+        );
+        assert_eq!(
+            fill("x/{year}-{month}.json", &[("year", "2024"), ("month", "04")]),
+            "x/2024-04.json"
+        );
+    }
+
+    #[test]
+    fn finds_the_origin() {
+        assert_eq!(origin(BASE), Some("https://cdn.example.com"));
+        assert_eq!(origin("http://127.0.0.1:8080"), Some("http://127.0.0.1:8080"));
+        assert_eq!(origin("mailto:x@y"), None);
+    }
+}

@@ -1,0 +1,18 @@
+//! Herald: a news article widget. See ARCHITECTURE.md for the map.
+//!
+//! `core` is pure Rust (tested natively); `web` is the browser side, built
+//! only for WebAssembly.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+/// Called by the loader (`herald.js`) once the module is ready, with the
+/// URL of the widget's stylesheet: starts the standalone app if the page
+/// has one.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn boot(stylesheet_url: String) {
+    web::start(stylesheet_url);
+}

@@ -114,10 +114,6 @@ pub fn article(doc: &Json, base: &str) -> std::result::Result<Parsed<Article>, P
 }
 
 fn read_article(root: &At, ctx: &mut Ctx) -> DResult<Article> {
-    let mut body = Vec::new();
-    for item in root.required("body")?.items()? {
-        body.extend(read_block(item, ctx)?);
-    }
     Ok(Article {
         id: root.req_text("id")?,
         slug: root.req_text("slug")?,
@@ -140,7 +136,13 @@ fn read_article(root: &At, ctx: &mut Ctx) -> DResult<Article> {
             None => Vec::new(),
         },
         image: opt_image(root, ctx)?,
-        body,
+        body: {
+            let mut body = Vec::new();
+            for item in root.required("body")?.items()? {
+                body.extend(read_block(item, ctx)?);
+            }
+            body
+        },
     })
 }
 

@@ -302,15 +302,12 @@ fn the_sample_site_documents_are_valid() {
             checked += 1;
         }
     }
-    for (file, check) in [(
-        "trending.json",
-        trending as fn(&Json, &str) -> std::result::Result<Parsed<Vec<Summary>>, Problem>,
-    )] {
-        let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
-        let parsed = check(&parse(&text).unwrap(), BASE).unwrap();
-        assert!(parsed.warnings.is_empty());
-        checked += 1;
-    }
+    let text = std::fs::read_to_string(format!("{dir}/trending.json")).unwrap();
+    assert!(trending(&parse(&text).unwrap(), BASE)
+        .unwrap()
+        .warnings
+        .is_empty());
+    checked += 1;
     let text = std::fs::read_to_string(format!("{dir}/archives.json")).unwrap();
     archives(&parse(&text).unwrap(), BASE).unwrap();
     assert!(checked >= 8, "only {checked} sample documents found");

@@ -1,0 +1,238 @@
+// Herald's benchmark: bytes the browser downloads, time to the headline
+// beside a static HTML page of the same article, and render times of large
+// documents. Writes the figures into BENCHMARKS.md (between the markers).
+//
+//   node bench/run.mjs [--loads 15]       (after scripts/build)
+//
+// Timings are taken in the page (performance.now() when the element
+// appears), in the system Chromium, over loopback, cold cache each load,
+// assets brotli-compressed as a CDN would send them.
+import { chromium } from "../e2e/node_modules/playwright-core/index.mjs";
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { start } from "../e2e/server.mjs";
+import { staticArticlePage } from "./static-page.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+const args = process.argv.slice(2);
+const LOADS = Number(args[args.indexOf("--loads") + 1] || 15);
+const SEED = "we-went-in-together-we-will-leave-together-anthony-blinken";
+const BUDGET_KB = 120;
+
+const kb = (n) => (n / 1024).toFixed(1);
+const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+// ---------- sizes ----------
+function sizes() {
+  const files = readdirSync(dist);
+  const pick = (re) => files.find((f) => re.test(f));
+  const rows = [
+    ["index.html", "html"],
+    ["herald.js", "js (loader)"],
+    [pick(/^herald-[0-9a-f]+\.js$/), "js (bindings)"],
+    [pick(/^herald-[0-9a-f]+_bg\.wasm$/), "wasm"],
+    [pick(/^herald-[0-9a-f]+\.css$/), "css"],
+  ].map(([file, kind]) => {
+    const b = readFileSync(join(dist, file));
+    return { file, kind, raw: b.length, gzip: gz(b), brotli: br(b) };
+  });
+  const code = rows.filter((r) => r.kind !== "html");
+  const total = (k) => code.reduce((s, r) => s + r[k], 0);
+  const data = [`data/articles/${SEED}.json`, "data/trending.json", "data/archives.json", "data/weather.json"]
+    .filter((f) => files.includes("data"))
+    .flatMap((f) => {
+      try {
+        const b = readFileSync(join(dist, f));
+        return [{ file: f, kind: "data", raw: b.length, gzip: gz(b), brotli: br(b) }];
+      } catch {
+        return [];
+      }
+    });
+  return { rows, data, code: { raw: total("raw"), gzip: total("gzip"), brotli: total("brotli") } };
+}
+
+// ---------- timings ----------
+const LAUNCH = {
+  executablePath: process.env.HERALD_CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+};
+
+// Records when the first element matching a selector is in the DOM, looking
+// into shadow roots too.
+const WATCH = (selector) => `
+  (() => {
+    const sel = ${JSON.stringify(selector)};
+    window.__heraldSeen = null;
+    const check = () => {
+      if (window.__heraldSeen !== null) return;
+      if (document.querySelector(sel)) window.__heraldSeen = performance.now();
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  })();`;
+
+async function timeTo(browser, url, selector, setup) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  if (setup) await setup(page);
+  await page.addInitScript(WATCH(selector));
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForFunction(() => window.__heraldSeen !== null, null, { timeout: 20_000 });
+  const t = await page.evaluate(() => window.__heraldSeen);
+  await context.close();
+  return t;
+}
+
+async function headline(browser, base) {
+  const app = [];
+  const stat = [];
+  // Alternate, so that both see the same machine conditions.
+  for (let i = 0; i < LOADS; i++) {
+    stat.push(await timeTo(browser, `${base}static-article.html`, "h1"));
+    app.push(await timeTo(browser, base, "article h1"));
+  }
+  return { app: median(app), static: median(stat), appAll: app, staticAll: stat };
+}
+
+function bigListing(n) {
+  const items = Array.from({ length: n }, (_, i) => ({
+    slug: `generated-${i}`,
+    url: `../../article/generated-${i}`,
+    headline: `Generated article number ${i + 1} for the listing benchmark`,
+    kicker: "Benchmark",
+    standfirst: "A standfirst of ordinary length, long enough to wrap on a phone and to be realistic.",
+    author: "Omid Sobhani",
+    published: `2024-04-${String(1 + (i % 28)).padStart(2, "0")}T10:${String(i % 60).padStart(2, "0")}:00+02:00`,
+    image: { src: "../../images/brussels-press-conference.svg", alt: "", width: 1200, height: 675 },
+  }));
+  return { herald: 1, type: "listing", year: 2024, month: 4, items };
+}
+
+function bigArticle(n) {
+  const doc = JSON.parse(readFileSync(join(dist, `data/articles/${SEED}.json`), "utf8"));
+  doc.body = Array.from({ length: n }, (_, i) => ({
+    type: "paragraph",
+    text: `Paragraph ${i + 1}. ` + "The quick brown fox jumps over the lazy dog, as every typesetter knows. ".repeat(3),
+  }));
+  return doc;
+}
+
+// Time from the document's response to its last element being in the DOM.
+async function renderTime(browser, url, pattern, doc, lastSelector) {
+  try {
+    return await renderTimeOnce(browser, url, pattern, doc, lastSelector);
+  } catch (e) {
+    console.error(`render time of ${url}: ${e.message.split("\n")[0]}`);
+    return NaN;
+  }
+}
+
+async function renderTimeOnce(browser, url, pattern, doc, lastSelector) {
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const body = JSON.stringify(doc);
+    await page.route(pattern, (route) => route.fulfill({ status: 200, contentType: "application/json", body }));
+    await page.addInitScript(WATCH(lastSelector));
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForFunction(() => window.__heraldSeen !== null, null, { timeout: 20_000 });
+    const t = await page.evaluate((p) => {
+      const entry = performance.getEntriesByType("resource").find((e) => e.name.includes(p));
+      return window.__heraldSeen - (entry ? entry.responseEnd : 0);
+    }, pattern.replace(/\*/g, ""));
+    runs.push(t);
+    await context.close();
+  }
+  return median(runs);
+}
+
+// ---------- report ----------
+function table(rows) {
+  return rows.map((r) => `| ${r.file} | ${r.kind} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`).join("\n");
+}
+
+async function main() {
+  const s = sizes();
+  writeFileSync(join(dist, "static-article.html"), staticArticlePage(dist, SEED));
+  const server = await start({ root: dist, port: 0, compress: true });
+  const browser = await chromium.launch(LAUNCH);
+  const h = await headline(browser, server.url);
+  const listing = await renderTime(browser, `${server.url}archive/2024/04?page=1`, "**/data/archive/2024-04.json", bigListing(1000), ".hd-card:nth-of-type(10)");
+  const longArticle = await renderTime(browser, `${server.url}article/${SEED}`, `**/data/articles/${SEED}.json`, bigArticle(2000), ".hd-body > p:nth-of-type(2000)");
+  await browser.close();
+  await server.close();
+
+  const ratio = h.app / h.static;
+  const results = {
+    date: new Date().toISOString().slice(0, 10),
+    chromium: LAUNCH.executablePath,
+    loads: LOADS,
+    sizes: s,
+    headline: { app_ms: h.app, static_ms: h.static, ratio, app_runs: h.appAll, static_runs: h.staticAll },
+    render: { listing_1000_ms: listing, article_2000_paragraphs_ms: longArticle },
+  };
+  mkdirSync(join(root, "bench/results"), { recursive: true });
+  writeFileSync(join(root, "bench/results/latest.json"), JSON.stringify(results, null, 2) + "\n");
+
+  const md = `<!-- bench:start -->
+Measured ${results.date} by \`node bench/run.mjs\` on this repository's release build
+(\`scripts/build\`), headless Chromium, loopback, brotli as a CDN serves it.
+
+### Bytes for the sample article
+
+| file | kind | raw KB | gzip KB | brotli KB |
+|---|---|---:|---:|---:|
+${table(s.rows)}
+| **wasm + js + css** | | **${kb(s.code.raw)}** | **${kb(s.code.gzip)}** | **${kb(s.code.brotli)}** |
+
+Budget: wasm + js + css at most ${BUDGET_KB} KB brotli (the IAB's initial load for a
+300×250 display ad is 150 KB): **${s.code.brotli / 1024 <= BUDGET_KB ? "met" : "NOT met"}** (${kb(s.code.brotli)} KB).
+
+Data the page fetches besides (not in the budget):
+
+| file | kind | raw KB | gzip KB | brotli KB |
+|---|---|---:|---:|---:|
+${table(s.data)}
+
+### Time to the headline
+
+From navigation start to the headline (\`h1\`) in the DOM, measured in the
+page, median of ${LOADS} cold loads each, the two pages alternating:
+
+| page | median ms |
+|---|---:|
+| static HTML page of the same article (same server, same CSS) | ${h.static.toFixed(1)} |
+| Herald (WebAssembly, article fetched as JSON) | ${h.app.toFixed(1)} |
+| **ratio** | **${ratio.toFixed(2)}** (budget 2.5) |
+
+### Rendering large documents
+
+From the document's arrival (\`responseEnd\`) to its content in the DOM,
+median of 5:
+
+| document | median ms |
+|---|---:|
+| month listing of 1,000 articles (first page of 10 shown) | ${listing.toFixed(1)} |
+| article of 2,000 paragraphs | ${longArticle.toFixed(1)} |
+<!-- bench:end -->`;
+  const path = join(root, "BENCHMARKS.md");
+  let doc;
+  try {
+    doc = readFileSync(path, "utf8");
+  } catch {
+    doc = "# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n";
+  }
+  doc = doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, md);
+  writeFileSync(path, doc);
+  console.log(md);
+}
+
+await main();

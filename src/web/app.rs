@@ -1,0 +1,199 @@
+//! The standalone single-page app: the element `[data-herald-app]` becomes
+//! the whole site (front page, articles, archive months, 404), with real
+//! URLs under a base path, history and scroll restoration.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::page::article_part;
+use super::Env;
+use crate::core::config::Config;
+use crate::core::route::{normalize_base, Route};
+
+/// `data-*` attributes of an element, without the prefix.
+pub fn data_attributes(element: &web_sys::Element) -> Vec<(String, String)> {
+    let names = element.get_attribute_names();
+    names
+        .iter()
+        .filter_map(|n| n.as_string())
+        .filter_map(|name| {
+            let key = name.strip_prefix("data-")?.to_string();
+            let value = element.get_attribute(&name).unwrap_or_default();
+            Some((key, value))
+        })
+        .collect()
+}
+
+/// The app's base path: `data-base`, else the document's `<base href>`.
+fn base_path(root: &web_sys::Element) -> String {
+    if let Some(base) = root.get_attribute("data-base") {
+        return normalize_base(&base);
+    }
+    let from_document = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("base[href]").ok().flatten())
+        .and_then(|_| web_sys::window()?.document()?.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|u| u.pathname());
+    normalize_base(&from_document.unwrap_or_else(|| "/".to_string()))
+}
+
+fn current_route(base: &str) -> Route {
+    let location = web_sys::window().map(|w| w.location());
+    let path = location
+        .as_ref()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default();
+    let query = location
+        .as_ref()
+        .and_then(|l| l.search().ok())
+        .unwrap_or_default();
+    Route::parse(&path, &query, base)
+}
+
+/// Mounts the app if the page has a `[data-herald-app]` element.
+pub fn start(instance: u32) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Some(root) = document.query_selector("[data-herald-app]").ok().flatten() else {
+        return false;
+    };
+    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
+        return false;
+    };
+    let base = base_path(&root);
+    let attrs = data_attributes(&root);
+    let config = Config::from_attributes(attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    // The static skeleton in index.html is replaced by the live one.
+    root.set_text_content(None);
+    let route = RwSignal::new(current_route(&base));
+    match config {
+        Ok(config) => {
+            let env = Env::new(config, instance, Some(base.clone()), &root);
+            let _ = root.set_attribute("lang", &env.locale);
+            let _ = root.set_attribute("dir", env.dir());
+            listen_for_navigation(&root, &base, route);
+            mount_to(root, move || app_view(env, route)).forget();
+        }
+        Err(errors) => {
+            let env = Env::new(Config::default(), instance, Some(base), &root);
+            mount_to(root, move || super::states::config_error_view(&env, &errors)).forget();
+        }
+    }
+    true
+}
+
+/// Takes over clicks on the app's own links (same origin, under the base
+/// path, a plain left click) and the back and forward buttons.
+fn listen_for_navigation(root: &web_sys::HtmlElement, base: &str, route: RwSignal<Route>) {
+    let Some(window) = web_sys::window() else { return };
+    if let Ok(history) = window.history() {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+    let base_click = base.to_string();
+    let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let Some(anchor) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        let target = anchor.target();
+        if (!target.is_empty() && target != "_self") || anchor.has_attribute("download") {
+            return;
+        }
+        let Some(window) = web_sys::window() else { return };
+        let same_origin = window.location().origin().ok() == Some(anchor.origin());
+        let path = anchor.pathname();
+        if !same_origin || !(path.starts_with(&base_click) || path == base_click.trim_end_matches('/')) {
+            return;
+        }
+        let next = Route::parse(&path, &anchor.search(), &base_click);
+        ev.prevent_default();
+        navigate(&window, &anchor.href(), next, route);
+    });
+    let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    on_click.forget();
+
+    let base_pop = base.to_string();
+    let on_pop = Closure::<dyn FnMut(web_sys::PopStateEvent)>::new(move |ev: web_sys::PopStateEvent| {
+        let scroll = js_sys::Reflect::get(&ev.state(), &"scroll".into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        PENDING_SCROLL.with(|p| p.set(Some(scroll)));
+        route.set(current_route(&base_pop));
+    });
+    let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+    on_pop.forget();
+}
+
+thread_local! {
+    /// The scroll position to restore once the page navigated back to has rendered.
+    pub static PENDING_SCROLL: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+}
+
+fn scroll_state(y: f64) -> JsValue {
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &"scroll".into(), &JsValue::from_f64(y));
+    state.into()
+}
+
+fn navigate(window: &web_sys::Window, href: &str, next: Route, route: RwSignal<Route>) {
+    let Ok(history) = window.history() else { return };
+    // Remember where the reader was, for the back button.
+    let y = window.scroll_y().unwrap_or(0.0);
+    let _ = history.replace_state(&scroll_state(y), "");
+    let _ = history.push_state_with_url(&scroll_state(0.0), "", Some(href));
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+    route.set(next);
+}
+
+/// Restores a pending scroll position (after back or forward) once the
+/// page's main content is ready.
+pub fn restore_scroll() {
+    if let Some(y) = PENDING_SCROLL.with(|p| p.take()) {
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, y);
+        }
+    }
+}
+
+fn app_view(env: Env, route: RwSignal<Route>) -> impl IntoView {
+    let slug = Signal::derive({
+        let lead = env.config.slug.clone();
+        move || match route.get() {
+            Route::Article(slug) => Some(slug),
+            Route::Front => lead.clone(),
+            _ => None,
+        }
+    });
+    let (article, loader) = article_part(&env, slug);
+    env.warm_up();
+    Effect::new(move |_| {
+        if matches!(
+            loader.state.get(),
+            super::load::Load::Ready(_) | super::load::Load::Failed(_)
+        ) {
+            restore_scroll();
+        }
+    });
+    view! {
+        <div class="herald" dir=env.dir()>
+            <main class="hd-main" id=env.id("main")>{article}</main>
+        </div>
+    }
+}

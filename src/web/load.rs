@@ -1,0 +1,181 @@
+//! Loading feeds into signals: one independent state per part of the page,
+//! a Retry that reloads just that part, stale answers ignored, and the
+//! request cancelled when the part goes away.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::AbortController;
+
+use super::fetch::{fetch, Abort, Fetched};
+use super::Env;
+use crate::core::archive::{Listing, MonthCount};
+use crate::core::article::{Article, Summary};
+use crate::core::error::{Feed, Format, LoadError, Parsed, Problem};
+use crate::core::feed::{choose_format, read_json, Response};
+use crate::core::json::Json;
+
+/// What a part loads. One type for all parts keeps the reactive machinery
+/// from being compiled once per kind of data. (It lives behind an `Arc`, so
+/// the size of its largest variant costs nothing.)
+#[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
+pub enum Loaded {
+    Article(Article),
+    Trending(Vec<Summary>),
+    Archives(Vec<MonthCount>),
+    Listing(Listing),
+}
+
+/// The state of one part of the page.
+#[derive(Clone, Debug)]
+pub enum Load {
+    Loading,
+    Ready(Arc<Loaded>),
+    Failed(Arc<LoadError>),
+}
+
+/// Reads a fetched document of a known format into a part's data.
+pub type Decoder = fn(Format, &Json, &str, &Fetched) -> Result<Parsed<Loaded>, Problem>;
+
+/// What to fetch and how to read it.
+pub struct Request {
+    pub feed: Feed,
+    pub url: String,
+    pub format: Option<Format>,
+    pub decode: Decoder,
+}
+
+/// A part's state and the means to retry it.
+#[derive(Clone, Copy)]
+pub struct Loader {
+    pub state: RwSignal<Load>,
+    attempt: RwSignal<u32>,
+}
+
+impl Loader {
+    pub fn retry(&self) {
+        self.attempt.update(|n| *n += 1);
+    }
+}
+
+/// Loads `request()` now and whenever it changes or Retry is pressed.
+/// `None` means there is nothing to load (not configured, or not known yet).
+pub fn use_loader(env: &Env, request: impl Fn() -> Option<Request> + 'static) -> Loader {
+    let state = RwSignal::new(Load::Loading);
+    let attempt = RwSignal::new(0u32);
+    // The current request and the guard that aborts it when it is replaced
+    // or the part is unmounted.
+    let current = StoredValue::new_local((String::new(), u32::MAX));
+    let in_flight = StoredValue::new_local(None::<Abort>);
+    on_cleanup(move || {
+        in_flight.try_update_value(|guard| guard.take());
+    });
+    let env = env.clone();
+    let request = std::rc::Rc::new(request);
+    let begin = move |req: Request, n: u32| {
+        let key = (req.url.clone(), n);
+        if current.get_value() == key {
+            return;
+        }
+        current.set_value(key.clone());
+        if !matches!(state.get_untracked(), Load::Loading) {
+            state.set(Load::Loading);
+        }
+        let Ok(controller) = AbortController::new() else {
+            return;
+        };
+        // Replacing the guard aborts the previous request, if any.
+        in_flight.set_value(Some(Abort(controller.clone())));
+        let pending = run(&env, req, &controller);
+        spawn_local(async move {
+            let result = pending.await;
+            if current.try_get_value() != Some(key) {
+                return;
+            }
+            let next = match result {
+                Ok(value) => Load::Ready(Arc::new(value)),
+                Err(error) => {
+                    log_error(&error);
+                    Load::Failed(Arc::new(error))
+                }
+            };
+            let _ = state.try_set(next);
+        });
+    };
+    // The first request starts now, not after the first render: on a cold
+    // page load every millisecond before the fetch is on the critical path.
+    if let Some(req) = untrack(|| request()) {
+        begin(req, 0);
+    }
+    Effect::new({
+        let request = request.clone();
+        move |_| {
+            let n = attempt.get();
+            if let Some(req) = request() {
+                begin(req, n);
+            }
+        }
+    });
+    Loader { state, attempt }
+}
+
+/// Sends the request now and returns the rest of the work as a future.
+fn run(
+    env: &Env,
+    req: Request,
+    controller: &AbortController,
+) -> impl std::future::Future<Output = Result<Loaded, LoadError>> {
+    let config = &env.config;
+    let pending = fetch(&req.url, config.timeout_ms, config.max_bytes, controller);
+    async move {
+        let url = req.url.as_str();
+        let fetched = pending
+            .await
+            .map_err(|problem| LoadError::new(req.feed, req.format, url, problem))?;
+        let json = read_json(
+            req.feed,
+            req.format,
+            url,
+            Response {
+                status: fetched.status,
+                content_type: fetched.content_type.as_deref(),
+                body: &fetched.body,
+            },
+        )?;
+        let format = choose_format(req.feed, req.format, url, &json)?;
+        match (req.decode)(format, &json, url, &fetched) {
+            Ok(parsed) => {
+                for w in &parsed.warnings {
+                    web_sys::console::warn_1(
+                        &format!(
+                            "[herald] {} ({}) from {url}: {w}",
+                            req.feed.label(),
+                            format.label()
+                        )
+                        .into(),
+                    );
+                }
+                Ok(parsed.value)
+            }
+            Err(problem) => Err(LoadError::new(req.feed, Some(format), url, problem)),
+        }
+    }
+}
+
+pub fn log_error(error: &LoadError) {
+    web_sys::console::error_1(&format!("[herald] {error}").into());
+}
+
+/// A URL made absolute against the page (so relative feed URLs work under
+/// any base path, and so documents can resolve their own relative URLs).
+pub fn absolute_url(url: &str) -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
+    match base.and_then(|b| web_sys::Url::new_with_base(url, &b).ok()) {
+        Some(u) => u.href(),
+        None => url.to_string(),
+    }
+}

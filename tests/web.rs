@@ -1,0 +1,249 @@
+//! Browser tests of the components, run by wasm-bindgen-test in headless
+//! Chromium: `cargo test --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use herald::core::config::Config;
+use herald::core::herald as format;
+use herald::core::json;
+use herald::web::{article, page, states, Env};
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str =
+    include_str!("../public/data/articles/we-went-in-together-we-will-leave-together-anthony-blinken.json");
+const BASE: &str = "https://news.example/data/articles/x.json";
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn host() -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+fn env_with(attrs: &[(&str, &str)], base: Option<&str>) -> Env {
+    let config = Config::from_attributes(attrs.iter().copied()).unwrap();
+    Env::new(
+        config,
+        herald::web::next_instance(),
+        base.map(str::to_string),
+        &host(),
+    )
+}
+
+fn seed() -> herald::core::article::Article {
+    format::article(&json::parse(SEED).unwrap(), BASE).unwrap().value
+}
+
+fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+fn attr(root: &web_sys::Element, selector: &str, name: &str) -> Option<String> {
+    root.query_selector(selector).unwrap()?.get_attribute(name)
+}
+
+#[wasm_bindgen_test]
+fn article_view_has_every_part_of_the_seed_page() {
+    let env = env_with(&[("locale", "en-US"), ("time-zone", "Europe/Madrid")], Some("/"));
+    let el = article::article(&env, &seed()).element();
+    let t = |sel: &str| texts(&el, sel);
+
+    assert_eq!(el.tag_name(), "ARTICLE");
+    assert_eq!(t("header .hd-kicker"), vec!["Must read"]);
+    assert_eq!(
+        t("header h1"),
+        vec!["We Went In Together, We Will Leave Together: Anthony Blinken"]
+    );
+    assert_eq!(
+        t("header .hd-standfirst"),
+        vec!["The US and its allies have discussed the foreign troop's withdrawal from Afghanistan"]
+    );
+    assert_eq!(t(".hd-byline__name"), vec!["Omid Sobhani"]);
+    assert_eq!(
+        attr(&el, ".hd-byline time", "datetime").as_deref(),
+        Some("2021-03-24T14:20:00+01:00")
+    );
+    assert_eq!(
+        t(".hd-byline time").first().map(String::as_str),
+        Some("March 24, 2021")
+    );
+    assert_eq!(t(".hd-byline__reading"), vec!["3 min read"]);
+    assert_eq!(
+        attr(&el, ".hd-byline__avatar", "alt").as_deref(),
+        Some(""),
+        "the avatar is decorative"
+    );
+
+    let paragraphs = t(".hd-body > p");
+    assert_eq!(paragraphs.len(), 13);
+    assert!(
+        paragraphs[0].starts_with("BELGIUM. Brussels: At a press conference in Brussels"),
+        "{}",
+        paragraphs[0]
+    );
+    assert_eq!(t(".hd-body > p .hd-dateline"), vec!["BELGIUM. Brussels:"]);
+    assert_eq!(
+        t(".hd-body > h2"),
+        vec!["Leaving Afghanistan together", "90 days of reduction in violence"]
+    );
+    assert!(t(".hd-quote blockquote")[0].starts_with("We went in together, we have adjusted together"));
+    assert_eq!(t(".hd-quote figcaption cite"), vec!["Antony Blinken"]);
+
+    assert_eq!(
+        t("aside.hd-read-also a"),
+        vec!["NATO Will Not Leave Afghanistan Before The “Time Is Right”"]
+    );
+    assert_eq!(
+        attr(&el, "aside.hd-read-also a", "href").as_deref(),
+        Some("/article/nato-will-not-leave-afghanistan-before-the-time-is-right"),
+        "the standalone app links the related article to its own route"
+    );
+
+    assert_eq!(attr(&el, ":scope > figure img", "width").as_deref(), Some("1200"));
+    assert_eq!(attr(&el, ":scope > figure img", "height").as_deref(), Some("675"));
+    assert_eq!(
+        attr(&el, ":scope > figure img", "loading").as_deref(),
+        Some("eager")
+    );
+    assert!(t(":scope > figure figcaption")[0].starts_with("NATO foreign ministers met in Brussels"));
+    assert_eq!(t(".hd-tags li"), vec!["NATO", "Afghanistan", "United States"]);
+
+    let author_box = el.query_selector("footer section.hd-author").unwrap().unwrap();
+    assert_eq!(texts(&author_box, "h2"), vec!["Author"]);
+    assert_eq!(texts(&author_box, ".hd-author__name"), vec!["Omid Sobhani"]);
+    assert!(texts(&author_box, ".hd-author__bio")[0].starts_with("Omid Sobhani is a senior journalist"));
+    assert_eq!(
+        attr(&author_box, "a", "href").as_deref(),
+        Some("https://example.com/authors/omid-sobhani")
+    );
+
+    // Three in-article ad slots by the default rule, each between two paragraphs.
+    let slots = el.query_selector_all(".hd-body > .hd-ad").unwrap();
+    assert_eq!(slots.length(), 3);
+    for i in 0..slots.length() {
+        let slot: web_sys::Element = slots.item(i).unwrap().unchecked_into();
+        assert_eq!(slot.previous_element_sibling().unwrap().tag_name(), "P");
+        assert_eq!(slot.next_element_sibling().unwrap().tag_name(), "P");
+        assert_eq!(texts(&slot, ".hd-ad__label"), vec!["Advertisement"]);
+    }
+}
+
+#[wasm_bindgen_test]
+fn runs_nest_marks_and_links_safely() {
+    let env = env_with(&[], None);
+    let doc = r#"{"herald":1,"type":"article","id":"x","slug":"x","url":"https://n.example/x","headline":"<b>not bold</b>",
+        "published":"2024-01-01T00:00:00Z","language":"fa","body":[
+        {"type":"paragraph","text":["a ",{"text":"b","emphasis":true,"strong":true,"href":"https://e.example/"}," c\nd"]},
+        {"type":"read_also","headline":"R","url":"https://n.example/r","slug":"r"}]}"#;
+    let a = format::article(&json::parse(doc).unwrap(), BASE).unwrap().value;
+    let el = article::article(&env, &a).element();
+    assert_eq!(texts(&el, "h1"), vec!["<b>not bold</b>"], "text stays text");
+    assert!(el.query_selector("h1 b").unwrap().is_none());
+    let link = el.query_selector(".hd-body p > a").unwrap().unwrap();
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert!(link.query_selector("strong > em").unwrap().is_some());
+    assert_eq!(el.query_selector_all(".hd-body p br").unwrap().length(), 1);
+    assert_eq!(el.get_attribute("lang").as_deref(), Some("fa"));
+    assert_eq!(el.get_attribute("dir").as_deref(), Some("rtl"));
+    // In an embed, related links go to the article's own URL.
+    assert_eq!(
+        attr(&el, ".hd-read-also a", "href").as_deref(),
+        Some("https://n.example/r")
+    );
+}
+
+#[wasm_bindgen_test]
+fn skeleton_and_not_found_views() {
+    let env = env_with(&[], Some("/news/"));
+    let sk = states::article_skeleton().element();
+    assert_eq!(sk.get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert_eq!(sk.query_selector_all(".hd-sk--headline").unwrap().length(), 2);
+    let nf = states::not_found(&env).element();
+    assert_eq!(texts(&nf, "h1"), vec!["Page not found"]);
+    assert_eq!(attr(&nf, "a", "href").as_deref(), Some("/news/"));
+}
+
+/// A document as a `data:` URL. Such a URL has no directory for relative
+/// URLs to resolve against, so those are made absolute first.
+fn data_url(json: &str) -> String {
+    let json = json.replace("\"../../", "\"https://news.example/");
+    format!("data:application/json,{}", js_sys::encode_uri_component(&json))
+}
+
+async fn settle(host: &web_sys::Element, done: impl Fn(&web_sys::Element) -> bool) {
+    for _ in 0..200 {
+        if done(host) {
+            return;
+        }
+        tick().await;
+        gloo_sleep(10).await;
+    }
+    panic!("timed out; DOM is {}", host.inner_html());
+}
+
+async fn gloo_sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn article_part_loads_shows_errors_and_retries() {
+    // A malformed document: the error names the field and path, and offers Retry.
+    let bad = SEED.replacen("\"headline\"", "\"title\"", 1);
+    let env = env_with(&[("article", &data_url(&bad))], Some("/"));
+    let el = host();
+    let handle = mount_to(el.clone(), move || {
+        page::article_part(&env, Signal::derive(|| None)).0
+    });
+    settle(&el, |h| h.query_selector(".hd-error").unwrap().is_some()).await;
+    let detail = texts(&el, ".hd-error__detail")[0].clone();
+    assert!(
+        detail.contains("article (Herald JSON) from data:application/json"),
+        "{detail}"
+    );
+    assert!(
+        detail.ends_with("missing field `headline` at $ (line 1)"),
+        "{detail}"
+    );
+    assert_eq!(
+        texts(&el, ".hd-error__reason"),
+        vec!["The data is not in the expected format."]
+    );
+    assert_eq!(texts(&el, ".hd-error button"), vec!["Retry"]);
+    assert_eq!(
+        texts(&el, "[aria-live]"),
+        vec!["This article could not be loaded."]
+    );
+    drop(handle);
+    assert_eq!(el.child_element_count(), 0, "unmounting removes the part");
+
+    // A good document renders the article and clears the live region.
+    let env = env_with(&[("article", &data_url(SEED))], Some("/"));
+    let el = host();
+    let _handle = mount_to(el.clone(), move || {
+        page::article_part(&env, Signal::derive(|| None)).0
+    });
+    assert!(
+        el.query_selector(".hd-skeleton").unwrap().is_some(),
+        "the skeleton shows first"
+    );
+    settle(&el, |h| h.query_selector("article h1").unwrap().is_some()).await;
+    assert!(el.query_selector(".hd-skeleton").unwrap().is_none());
+    assert_eq!(texts(&el, "[aria-live]"), vec![""]);
+    assert_eq!(attr(&el, ".hd-part", "aria-busy").as_deref(), Some("false"));
+}

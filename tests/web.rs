@@ -207,9 +207,7 @@ async fn article_part_loads_shows_errors_and_retries() {
     let bad = SEED.replacen("\"headline\"", "\"title\"", 1);
     let env = env_with(&[("article", &data_url(&bad))], Some("/"));
     let el = host();
-    let handle = mount_to(el.clone(), move || {
-        page::article_part(&env, Signal::derive(|| None)).0
-    });
+    let handle = mount_to(el.clone(), move || page::article_part(&env, None));
     settle(&el, |h| h.query_selector(".hd-error").unwrap().is_some()).await;
     let detail = texts(&el, ".hd-error__detail")[0].clone();
     assert!(
@@ -235,9 +233,7 @@ async fn article_part_loads_shows_errors_and_retries() {
     // A good document renders the article and clears the live region.
     let env = env_with(&[("article", &data_url(SEED))], Some("/"));
     let el = host();
-    let _handle = mount_to(el.clone(), move || {
-        page::article_part(&env, Signal::derive(|| None)).0
-    });
+    let _handle = mount_to(el.clone(), move || page::article_part(&env, None));
     assert!(
         el.query_selector(".hd-skeleton").unwrap().is_some(),
         "the skeleton shows first"
@@ -246,4 +242,169 @@ async fn article_part_loads_shows_errors_and_retries() {
     assert!(el.query_selector(".hd-skeleton").unwrap().is_none());
     assert_eq!(texts(&el, "[aria-live]"), vec![""]);
     assert_eq!(attr(&el, ".hd-part", "aria-busy").as_deref(), Some("false"));
+}
+
+const WEATHER: &str = include_str!("../public/data/weather.json");
+const TRENDING: &str = include_str!("../public/data/trending.json");
+const ARCHIVES: &str = include_str!("../public/data/archives.json");
+const APRIL: &str = include_str!("../public/data/archive/2024-04.json");
+
+/// Relative URLs one level below the site root (trending.json) made absolute.
+fn data_url_shallow(json: &str) -> String {
+    data_url(&json.replace("\"../", "\"https://news.example/"))
+}
+
+#[wasm_bindgen_test]
+async fn top_bar_shows_weather_in_either_unit_and_the_date() {
+    for (units, temp) in [("celsius", "13.5°C"), ("fahrenheit", "56.3°F")] {
+        let env = env_with(
+            &[
+                ("weather", &data_url(WEATHER)),
+                ("city", "Madrid"),
+                ("units", units),
+                ("locale", "en-US"),
+            ],
+            Some("/"),
+        );
+        let el = host();
+        let _h = mount_to(el.clone(), move || herald::web::topbar::top_bar(&env));
+        assert!(
+            el.query_selector(".hd-topbar__date time").unwrap().is_some(),
+            "the date is there at once"
+        );
+        settle(&el, |h| h.query_selector(".hd-weather").unwrap().is_some()).await;
+        assert_eq!(texts(&el, ".hd-weather__temp"), vec![temp]);
+        assert_eq!(texts(&el, ".hd-weather__city"), vec!["Madrid"]);
+        assert_eq!(texts(&el, ".hd-weather__cond"), vec!["Partly cloudy"]);
+        assert!(el.query_selector("svg.hd-weather__icon").unwrap().is_some());
+    }
+    // In Spanish, with a failing feed: no weather, the date stays.
+    let env = env_with(
+        &[
+            ("weather", "data:application/json,{}"),
+            ("locale", "es-ES"),
+            ("time-zone", "Europe/Madrid"),
+        ],
+        Some("/"),
+    );
+    let el = host();
+    let _h = mount_to(el.clone(), move || herald::web::topbar::top_bar(&env));
+    gloo_sleep(100).await;
+    assert!(el.query_selector(".hd-weather").unwrap().is_none());
+    let date = texts(&el, ".hd-topbar__date time")[0].clone();
+    let expected = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&"es-ES".into()), &{
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &"dateStyle".into(), &"full".into()).unwrap();
+        js_sys::Reflect::set(&o, &"timeZone".into(), &"Europe/Madrid".into()).unwrap();
+        o
+    })
+    .format()
+    .call1(&wasm_bindgen::JsValue::NULL, &js_sys::Date::new_0())
+    .unwrap()
+    .as_string()
+    .unwrap();
+    assert_eq!(date, expected);
+}
+
+#[wasm_bindgen_test]
+async fn trending_lists_the_configured_count_in_rank_order() {
+    let env = env_with(
+        &[("trending", &data_url_shallow(TRENDING)), ("trending-count", "3")],
+        Some("/"),
+    );
+    let el = host();
+    let _h = mount_to(el.clone(), move || herald::web::trending::trending_part(&env));
+    assert_eq!(
+        el.query_selector_all(".hd-trending__item--skeleton")
+            .unwrap()
+            .length(),
+        3
+    );
+    settle(&el, |h| h.query_selector(".hd-trending__link").unwrap().is_some()).await;
+    assert_eq!(texts(&el, "h2"), vec!["Trending Today"]);
+    assert_eq!(texts(&el, ".hd-trending__rank"), vec!["1", "2", "3"]);
+    let headlines = texts(&el, ".hd-trending__headline");
+    assert_eq!(
+        headlines[0],
+        "We Went In Together, We Will Leave Together: Anthony Blinken"
+    );
+    assert_eq!(
+        attr(&el, ".hd-trending__link", "href").as_deref(),
+        Some("/article/we-went-in-together-we-will-leave-together-anthony-blinken")
+    );
+    assert_eq!(
+        attr(&el, ".hd-trending__thumb", "loading").as_deref(),
+        Some("lazy")
+    );
+    assert_eq!(
+        attr(&el, ".hd-trending .hd-part__content", "style").as_deref(),
+        Some("min-height: 15em;"),
+        "room is reserved for three rows of 5em"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn archives_group_by_year_with_only_the_newest_open() {
+    let env = env_with(
+        &[("archives", &data_url_shallow(ARCHIVES)), ("locale", "fr-FR")],
+        Some("/"),
+    );
+    let el = host();
+    let _h = mount_to(el.clone(), move || herald::web::archives::archives_part(&env));
+    settle(&el, |h| h.query_selector("details").unwrap().is_some()).await;
+    assert_eq!(texts(&el, "h2"), vec!["Archives"]);
+    let years = texts(&el, "summary");
+    assert_eq!(years, vec!["2024 (15)", "2023 (5)", "2022 (3)", "2021 (2)"]);
+    let details = el.query_selector_all("details").unwrap();
+    for i in 0..details.length() {
+        let d: web_sys::Element = details.item(i).unwrap().unchecked_into();
+        assert_eq!(d.has_attribute("open"), i == 0);
+    }
+    assert_eq!(texts(&el, "details li")[0], "avril 2024 (12)");
+    assert_eq!(
+        attr(&el, "details li a", "href").as_deref(),
+        Some("/archive/2024/04")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn in_an_embed_archive_months_are_buttons_not_links() {
+    let env = env_with(&[("archives", &data_url_shallow(ARCHIVES))], None);
+    let el = host();
+    let _h = mount_to(el.clone(), move || herald::web::archives::archives_part(&env));
+    settle(&el, |h| h.query_selector("details").unwrap().is_some()).await;
+    assert!(el.query_selector("details a").unwrap().is_none());
+    assert_eq!(
+        attr(&el, "details li button", "data-herald-route").as_deref(),
+        Some("/archive/2024/04")
+    );
+    assert_eq!(attr(&el, "details li button", "type").as_deref(), Some("button"));
+}
+
+#[wasm_bindgen_test]
+async fn a_month_listing_pages_through_its_articles() {
+    let env = env_with(&[("listing", &data_url(APRIL))], Some("/"));
+    let el = host();
+    let page = RwSignal::new(1u32);
+    let _h = mount_to(el.clone(), move || {
+        herald::web::listing::listing_part(&env, 2024, 4, page.into())
+    });
+    settle(&el, |h| h.query_selector(".hd-card__link").unwrap().is_some()).await;
+    assert_eq!(texts(&el, "h1"), vec!["Articles from April 2024"]);
+    assert_eq!(el.query_selector_all(".hd-card__link").unwrap().length(), 10);
+    assert_eq!(texts(&el, ".hd-pager__status"), vec!["Page 1 of 2"]);
+    assert_eq!(
+        attr(&el, "a[rel=next]", "href").as_deref(),
+        Some("/archive/2024/04?page=2")
+    );
+    page.set(2);
+    settle(&el, |h| {
+        h.query_selector_all(".hd-card__link").unwrap().length() == 2
+    })
+    .await;
+    assert_eq!(texts(&el, ".hd-pager__status"), vec!["Page 2 of 2"]);
+    assert_eq!(
+        attr(&el, "a[rel=prev]", "href").as_deref(),
+        Some("/archive/2024/04")
+    );
 }

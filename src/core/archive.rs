@@ -28,7 +28,7 @@ pub fn group_by_year(months: &[MonthCount]) -> Vec<YearGroup> {
             None => sorted.push(*m),
         }
     }
-    sorted.sort_by_key(|m| std::cmp::Reverse((m.year, m.month)));
+    sorted.sort_unstable_by_key(|m| std::cmp::Reverse((m.year, m.month)));
     let mut groups: Vec<YearGroup> = Vec::new();
     for m in sorted {
         match groups.last_mut() {
@@ -75,7 +75,7 @@ pub struct ListingPage<'a> {
 impl Listing {
     /// A listing holding the whole month, sorted newest first (undated last).
     pub fn whole_month(year: i32, month: u32, mut items: Vec<Summary>) -> Listing {
-        items.sort_by_key(|s| std::cmp::Reverse(s.published));
+        items.sort_unstable_by_key(|s| std::cmp::Reverse(s.published));
         Listing {
             year,
             month,

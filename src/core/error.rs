@@ -136,10 +136,20 @@ impl LoadError {
     }
 }
 
+/// A URL shortened for a message: `data:` URLs can be megabytes long.
+fn short_url(url: &str) -> std::borrow::Cow<'_, str> {
+    const MAX: usize = 160;
+    if url.chars().count() <= MAX {
+        return url.into();
+    }
+    let head: String = url.chars().take(MAX - 1).collect();
+    format!("{head}…").into()
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let feed = self.feed.label();
-        let url = &self.url;
+        let url = short_url(&self.url);
         let what = match self.format {
             Some(format) => format!("{feed} ({})", format.label()),
             None => feed.to_string(),
@@ -228,6 +238,16 @@ mod tests {
             schema.to_string(),
             "article (Herald JSON) from /a.json: missing field `headline` at $ (line 1)"
         );
+    }
+
+    #[test]
+    fn very_long_urls_are_shortened_in_messages() {
+        let url = format!("data:application/json,{}", "x".repeat(5000));
+        let e = LoadError::new(Feed::Article, None, &url, Problem::Http(500));
+        let text = e.to_string();
+        assert!(text.starts_with("article: HTTP 500 from data:application/json,xxx"));
+        assert!(text.ends_with("x…"));
+        assert!(text.chars().count() < 200, "{}", text.len());
     }
 
     #[test]

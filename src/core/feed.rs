@@ -4,9 +4,12 @@
 
 use super::archive::{Listing, MonthCount};
 use super::article::{Article, Summary};
+use super::config::Units;
 use super::error::{Feed, Format, LoadError, Parsed, Problem};
 use super::herald;
 use super::json::{self, Json};
+use super::open_meteo;
+use super::weather::Weather;
 
 /// What the browser got back.
 #[derive(Clone, Copy, Debug)]
@@ -126,6 +129,14 @@ pub fn archives(format: Format, json: &Json, url: &str) -> Result<Parsed<Vec<Mon
     match format {
         Format::Herald => herald::archives(json, url),
         other => Err(not_for(other, "archive indexes")),
+    }
+}
+
+/// The current weather, in `units`.
+pub fn weather(format: Format, json: &Json, units: Units) -> Result<Parsed<Weather>, Problem> {
+    match format {
+        Format::OpenMeteo => open_meteo::weather(json, units),
+        other => Err(not_for(other, "weather")),
     }
 }
 

@@ -12,6 +12,8 @@ pub mod feed;
 pub mod herald;
 pub mod i18n;
 pub mod json;
+pub mod open_meteo;
 pub mod route;
 pub mod time;
 pub mod url;
+pub mod weather;

@@ -164,14 +164,18 @@ pub fn activate(root: &web_sys::Element, margin: u32) {
         if !root.is_connected() {
             return;
         }
-        let Ok(list) = root.query_selector_all("[data-herald-ad]") else {
-            return;
-        };
-        let slots: Vec<Mounted> = (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-            .filter_map(|w| mount(&w, margin))
-            .collect();
+        let mut wrappers = Vec::new();
+        if root.has_attribute("data-herald-ad") {
+            wrappers.push(root.clone());
+        }
+        if let Ok(list) = root.query_selector_all("[data-herald-ad]") {
+            wrappers.extend(
+                (0..list.length())
+                    .filter_map(|i| list.item(i))
+                    .filter_map(|n| n.dyn_into::<web_sys::Element>().ok()),
+            );
+        }
+        let slots: Vec<Mounted> = wrappers.iter().filter_map(|w| mount(w, margin)).collect();
         // If the part was cleaned up meanwhile, dropping them releases them.
         mounted.try_update_value(|m| m.extend(slots));
     });

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::page::article_part;
+use super::page::page_view;
 use super::Env;
 use crate::core::config::Config;
 use crate::core::route::{normalize_base, Route};
@@ -121,6 +121,14 @@ fn listen_for_navigation(root: &web_sys::HtmlElement, base: &str, route: RwSigna
         if !same_origin || !(path.starts_with(&base_click) || path == base_click.trim_end_matches('/')) {
             return;
         }
+        // A link to a place on this page (the skip link) is the browser's.
+        let here = window.location();
+        if !anchor.hash().is_empty()
+            && here.pathname().ok() == Some(path.clone())
+            && here.search().ok() == Some(anchor.search())
+        {
+            return;
+        }
         let next = Route::parse(&path, &anchor.search(), &base_click);
         ev.prevent_default();
         navigate(&window, &anchor.href(), next, route);
@@ -163,37 +171,20 @@ fn navigate(window: &web_sys::Window, href: &str, next: Route, route: RwSignal<R
 }
 
 /// Restores a pending scroll position (after back or forward) once the
-/// page's main content is ready.
-pub fn restore_scroll() {
-    if let Some(y) = PENDING_SCROLL.with(|p| p.take()) {
-        if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, y);
-        }
+/// main content that is being rendered is in the document.
+pub fn restore_scroll_soon() {
+    if PENDING_SCROLL.with(|p| p.get()).is_none() {
+        return;
     }
+    leptos::task::spawn_local(async {
+        if let Some(y) = PENDING_SCROLL.with(|p| p.take()) {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, y);
+            }
+        }
+    });
 }
 
 fn app_view(env: Env, route: RwSignal<Route>) -> impl IntoView {
-    let slug = Signal::derive({
-        let lead = env.config.slug.clone();
-        move || match route.get() {
-            Route::Article(slug) => Some(slug),
-            Route::Front => lead.clone(),
-            _ => None,
-        }
-    });
-    let (article, loader) = article_part(&env, slug);
-    env.warm_up();
-    Effect::new(move |_| {
-        if matches!(
-            loader.state.get(),
-            super::load::Load::Ready(_) | super::load::Load::Failed(_)
-        ) {
-            restore_scroll();
-        }
-    });
-    view! {
-        <div class="herald" dir=env.dir()>
-            <main class="hd-main" id=env.id("main")>{article}</main>
-        </div>
-    }
+    page_view(&env, route.into())
 }

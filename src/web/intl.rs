@@ -57,6 +57,8 @@ pub enum DateStyle {
     MonthYear,
     /// "2024" (the year of a UTC noon timestamp)
     Year,
+    /// "2024-04-27" with the locale `sv-SE` (for `datetime` attributes)
+    Numeric,
 }
 
 // A page uses a handful of formatters, so a list is the right cache.
@@ -84,6 +86,11 @@ fn date_format(locale: &str, zone: Option<&str>, style: DateStyle) -> Option<Dat
             set(&options, "month", "long");
         }
         DateStyle::Year => set(&options, "year", "numeric"),
+        DateStyle::Numeric => {
+            set(&options, "year", "numeric");
+            set(&options, "month", "2-digit");
+            set(&options, "day", "2-digit");
+        }
     }
     match style {
         DateStyle::MonthYear | DateStyle::Year => set(&options, "timeZone", "UTC"),
@@ -163,10 +170,18 @@ pub fn format_temperature(value: f64, fahrenheit: bool, locale: &str) -> String 
     let unit = if fahrenheit { "fahrenheit" } else { "celsius" };
     match number_format(locale, unit) {
         Some(f) => f.format(value),
-        None => format!(
-            "{} {}",
-            (value * 10.0).round() / 10.0,
-            if fahrenheit { "°F" } else { "°C" }
-        ),
+        // Without Intl: one decimal by integer arithmetic (formatting a float
+        // in Rust would add kilobytes of code for this fallback alone).
+        None => {
+            let tenths = (value * 10.0).round() as i64;
+            let sign = if tenths < 0 { "-" } else { "" };
+            let t = tenths.unsigned_abs();
+            format!(
+                "{sign}{}.{}{}",
+                t / 10,
+                t % 10,
+                if fahrenheit { "°F" } else { "°C" }
+            )
+        }
     }
 }

@@ -12,9 +12,11 @@ use super::fetch::{fetch, Abort, Fetched};
 use super::Env;
 use crate::core::archive::{Listing, MonthCount};
 use crate::core::article::{Article, Summary};
+use crate::core::config::Config;
 use crate::core::error::{Feed, Format, LoadError, Parsed, Problem};
 use crate::core::feed::{choose_format, read_json, Response};
 use crate::core::json::Json;
+use crate::core::weather::Weather;
 
 /// What a part loads. One type for all parts keeps the reactive machinery
 /// from being compiled once per kind of data. (It lives behind an `Arc`, so
@@ -26,10 +28,11 @@ pub enum Loaded {
     Trending(Vec<Summary>),
     Archives(Vec<MonthCount>),
     Listing(Listing),
+    Weather(Weather),
 }
 
 /// The state of one part of the page.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub enum Load {
     Loading,
     Ready(Arc<Loaded>),
@@ -37,7 +40,7 @@ pub enum Load {
 }
 
 /// Reads a fetched document of a known format into a part's data.
-pub type Decoder = fn(Format, &Json, &str, &Fetched) -> Result<Parsed<Loaded>, Problem>;
+pub type Decoder = fn(&Config, Format, &Json, &str, &Fetched) -> Result<Parsed<Loaded>, Problem>;
 
 /// What to fetch and how to read it.
 pub struct Request {
@@ -63,6 +66,11 @@ impl Loader {
 /// Loads `request()` now and whenever it changes or Retry is pressed.
 /// `None` means there is nothing to load (not configured, or not known yet).
 pub fn use_loader(env: &Env, request: impl Fn() -> Option<Request> + 'static) -> Loader {
+    load_with(env, Box::new(request))
+}
+
+/// The body of `use_loader`, compiled once for all callers.
+fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
     let state = RwSignal::new(Load::Loading);
     let attempt = RwSignal::new(0u32);
     // The current request and the guard that aborts it when it is replaced
@@ -127,7 +135,7 @@ fn run(
     req: Request,
     controller: &AbortController,
 ) -> impl std::future::Future<Output = Result<Loaded, LoadError>> {
-    let config = &env.config;
+    let config = env.config.clone();
     let pending = fetch(&req.url, config.timeout_ms, config.max_bytes, controller);
     async move {
         let url = req.url.as_str();
@@ -145,7 +153,7 @@ fn run(
             },
         )?;
         let format = choose_format(req.feed, req.format, url, &json)?;
-        match (req.decode)(format, &json, url, &fetched) {
+        match (req.decode)(&config, format, &json, url, &fetched) {
             Ok(parsed) => {
                 for w in &parsed.warnings {
                     web_sys::console::warn_1(

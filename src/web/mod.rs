@@ -2,13 +2,18 @@
 
 pub mod ads;
 pub mod app;
+pub mod archives;
 pub mod article;
 pub mod dom;
 pub mod fetch;
 pub mod intl;
+pub mod listing;
 pub mod load;
 pub mod page;
+pub mod part;
 pub mod states;
+pub mod topbar;
+pub mod trending;
 
 use std::sync::Arc;
 
@@ -113,6 +118,19 @@ impl Env {
     /// A link to a route of the standalone app, or `None` in an embed.
     pub fn route_href(&self, route: &Route) -> Option<String> {
         self.base.as_ref().map(|base| route.href(base))
+    }
+
+    /// A link to a route: an `<a>` in the standalone app; in an embed, a
+    /// button that navigates inside the widget, so that the host page's
+    /// URL and history are never touched.
+    pub fn route_link(&self, route: &Route, class: &str) -> dom::E {
+        match &self.base {
+            Some(base) => dom::E::new("a").cls(class).attr("href", &route.href(base)),
+            None => dom::E::new("button")
+                .cls(class)
+                .attr("type", "button")
+                .attr("data-herald-route", &route.href("/")),
+        }
     }
 
     /// An id unique on the page.

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use super::dom::{text_el, E};
-use super::load::{Load, Loader};
 use super::Env;
 use crate::core::error::{LoadError, Problem};
 use crate::core::i18n::{fill, Strings};
@@ -99,20 +98,4 @@ pub fn not_found(env: &Env) -> E {
         .child(text_el("h1", "hd-notfound__title", t.not_found_title))
         .child(E::new("p").text(t.not_found_text))
         .child_opt(front)
-}
-
-/// A polite live region saying what a part is doing: "Loading…", then the
-/// failure, then nothing. Announces state changes without reading out the
-/// whole article.
-pub fn status_region(loader: Loader, loading: &'static str, failed: &'static str) -> AnyView {
-    view! {
-        <p class="hd-sr" aria-live="polite" aria-atomic="true">
-            {move || match loader.state.get() {
-                Load::Loading => loading.to_string(),
-                Load::Failed(_) => failed.to_string(),
-                Load::Ready(_) => String::new(),
-            }}
-        </p>
-    }
-    .into_any()
 }

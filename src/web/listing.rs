@@ -1,0 +1,191 @@
+//! A month listing: the month's articles as cards, newest first, paginated.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::article::image_tag;
+use super::dom::{text_el, E};
+use super::fetch::Fetched;
+use super::intl::{self, DateStyle};
+use super::load::{absolute_url, use_loader, Loaded, Request};
+use super::part::{part, Spec};
+use super::trending::headline_el;
+use super::Env;
+use crate::core::archive::{Listing, ListingPage};
+use crate::core::article::Summary;
+use crate::core::config::Config;
+use crate::core::error::{Feed, Format, Parsed, Problem};
+use crate::core::feed;
+use crate::core::i18n::fill;
+use crate::core::json::Json;
+use crate::core::route::Route;
+use crate::core::url;
+
+fn decode(
+    _: &Config,
+    format: Format,
+    json: &Json,
+    url: &str,
+    _: &Fetched,
+) -> Result<Parsed<Loaded>, Problem> {
+    feed::listing(format, json, url).map(|p| p.map(Loaded::Listing))
+}
+
+fn card(env: &Env, s: &Summary) -> E {
+    let href = env.article_href(s.slug.as_deref(), &s.url);
+    let meta = E::new("p")
+        .cls("hd-card__meta")
+        .child_opt(s.author.as_deref().map(|a| E::new("bdi").text(a)))
+        .text(if s.author.is_some() && s.published.is_some() {
+            " · "
+        } else {
+            ""
+        })
+        .child_opt(s.published.map(|p| {
+            E::new("time")
+                .attr("datetime", &p.to_rfc3339())
+                .text(&env.date(&p, DateStyle::Long))
+        }));
+    E::new("li")
+        .cls("hd-card")
+        .child_opt(
+            s.image
+                .as_ref()
+                .map(|img| image_tag(img, false, "hd-card__thumb")),
+        )
+        .child(
+            E::new("div")
+                .cls("hd-card__body")
+                .child_opt(s.kicker.as_deref().map(|k| text_el("p", "hd-kicker", k)))
+                .child(
+                    E::new("h2")
+                        .cls("hd-card__headline")
+                        .child(headline_el(env, "a", "hd-card__link", s).attr("href", &href)),
+                )
+                .child_opt(
+                    s.standfirst
+                        .as_deref()
+                        .map(|t| text_el("p", "hd-card__standfirst", t)),
+                )
+                .child(meta),
+        )
+}
+
+fn pager(env: &Env, listing: &Listing, page: &ListingPage) -> Option<E> {
+    if page.pages <= 1 {
+        return None;
+    }
+    let t = env.t();
+    let label = fill(
+        t.page_of,
+        &[
+            ("page", &env.number(page.page.into())),
+            ("pages", &env.number(page.pages.into())),
+        ],
+    );
+    let link = |to: u32, text: &str, rel: &str| {
+        let route = Route::Archive {
+            year: listing.year,
+            month: listing.month,
+            page: to,
+        };
+        env.route_link(&route, &format!("hd-pager__link hd-pager__link--{rel}"))
+            .attr("rel", rel)
+            .text(text)
+    };
+    Some(
+        E::new("nav")
+            .cls("hd-pager")
+            .attr("aria-label", &label)
+            .child_opt((page.page > 1).then(|| link(page.page - 1, t.previous, "prev")))
+            .child(text_el("span", "hd-pager__status", &label))
+            .child_opt((page.page < page.pages).then(|| link(page.page + 1, t.next, "next"))),
+    )
+}
+
+fn listing_view(env: &Env, listing: &Listing, page: u32) -> E {
+    let t = env.t();
+    let shown = listing.page(page, env.config.per_page);
+    let title = fill(
+        t.archive_title,
+        &[(
+            "month",
+            &intl::format_month(listing.year, listing.month, &env.locale),
+        )],
+    );
+    let cards = if shown.items.is_empty() {
+        text_el("p", "hd-listing__empty", t.no_articles)
+    } else {
+        E::new("ol")
+            .cls("hd-cards")
+            .children(shown.items.iter().map(|s| card(env, s)).collect())
+    };
+    E::new("section")
+        .cls("hd-listing")
+        .child(text_el("h1", "hd-listing__title", &title).attr("id", &env.id("headline")))
+        .child(cards)
+        .child_opt(pager(env, listing, &shown))
+}
+
+fn skeleton() -> E {
+    E::new("div")
+        .cls("hd-listing hd-skeleton")
+        .attr("aria-hidden", "true")
+        .child(E::new("div").cls("hd-sk hd-sk--headline"))
+        .children(
+            (0..6)
+                .map(|_| {
+                    E::new("div")
+                        .cls("hd-card hd-card--skeleton")
+                        .child(E::new("div").cls("hd-sk hd-card__thumb"))
+                        .child(
+                            E::new("div")
+                                .cls("hd-card__body")
+                                .child(E::new("div").cls("hd-sk hd-sk--line"))
+                                .child(E::new("div").cls("hd-sk hd-sk--line hd-sk--short")),
+                        )
+                })
+                .collect(),
+        )
+}
+
+/// The listing of `year`-`month`, showing `page` of it.
+pub fn listing_part(env: &Env, year: i32, month: u32, page: Signal<u32>) -> AnyView {
+    let config = env.config.clone();
+    let loader = use_loader(env, move || {
+        let source = config.listing.as_ref()?;
+        let template = url::fill(
+            &source.url,
+            &[("year", &year.to_string()), ("month", &format!("{month:02}"))],
+        );
+        Some(Request {
+            feed: Feed::Listing,
+            // `{page}` is for feeds that page on the server; it is tracked here.
+            url: absolute_url(&template.replace("{page}", &page.get().to_string())),
+            format: source.format,
+            decode,
+        })
+    });
+    let t = env.t();
+    part(
+        env,
+        loader,
+        Spec {
+            class: "hd-part hd-part--listing",
+            heading: None,
+            role: None,
+            room: None,
+            announce: Some((t.loading, t.error_listing)),
+            failed: Some(t.error_listing),
+            compact: false,
+            not_found: true,
+            main: true,
+            skeleton: |_| Some(skeleton()),
+            ready: Arc::new(move |env, loaded| match loaded {
+                Loaded::Listing(l) => Some(listing_view(env, l, page.get())),
+                _ => None,
+            }),
+        },
+    )
+}

@@ -6,6 +6,9 @@
 //
 //   node e2e/server.mjs [--root dist] [--port 4173] [--base /] [--csp "…"] [--compress]
 //
+// A file `x.json.headers` next to `x.json` holds extra response headers for
+// it as JSON (the sample site's WordPress copy uses it for X-WP-Total).
+//
 // Used by the end-to-end tests and the benchmark; `start()` is importable.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -78,7 +81,14 @@ export async function start({ root = "dist", port = 0, base = "/", csp = null, c
       const s = await stat(file);
       const target = s.isDirectory() ? join(file, "index.html") : file;
       const body = await load(target);
-      return send(200, body, TYPES[extname(target)] ?? "application/octet-stream", { cache: cacheControl(target) });
+      // A sidecar `file.headers` (JSON) adds response headers, e.g. the
+      // X-WP-Total of a WordPress listing copy.
+      let headers = {};
+      try {
+        headers = JSON.parse((await load(target + ".headers")).toString("utf8"));
+        headers["access-control-expose-headers"] = Object.keys(headers).join(", ");
+      } catch {}
+      return send(200, body, TYPES[extname(target)] ?? "application/octet-stream", { cache: cacheControl(target), headers });
     } catch {
       if (extname(rel) === "") {
         // A route of the single-page app.

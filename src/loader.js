@@ -1,9 +1,32 @@
 // Herald's loader: the one script a page includes. Its URL is stable (cache
 // it briefly); it imports the content-hashed module and WebAssembly that
-// sit beside it (cache those forever). Build-time placeholders are filled in
-// by scripts/write-loader.mjs.
-import init, { boot } from "./__HERALD_JS__";
+// sit beside it (cache those for ever). Build-time placeholders are filled
+// in by scripts/write-loader.mjs.
+//
+// It defines one global, `window.Herald` (docs/embedding.md):
+//   Herald.mount(element, options) -> { unmount() }
+//   Herald.ready                   -> a promise, resolved once started
+import init, { boot, mount } from "./__HERALD_JS__";
 
 const here = import.meta.url;
-await init({ module_or_path: new URL("./__HERALD_WASM__", here) });
-boot(new URL("./__HERALD_CSS__", here).href);
+const ready = init({ module_or_path: new URL("./__HERALD_WASM__", here) }).then(() => {
+  boot(new URL("./__HERALD_CSS__", here).href);
+});
+
+window.Herald = Object.freeze({
+  ready,
+  mount(element, options = {}) {
+    let handle = null;
+    let gone = false;
+    ready.then(() => {
+      if (!gone) handle = mount(element, options);
+    });
+    return Object.freeze({
+      unmount() {
+        gone = true;
+        if (handle) handle.unmount();
+        handle = null;
+      },
+    });
+  },
+});

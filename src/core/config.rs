@@ -121,6 +121,22 @@ pub const ATTRIBUTES: &[&str] = &[
     "max-bytes",
 ];
 
+/// The attribute name (without `data-`) for an option of `Herald.mount`:
+/// `articleFormat` → `article-format`; names already in that form stay.
+pub fn attribute_name(option: &str) -> String {
+    let option = option.trim().strip_prefix("data-").unwrap_or(option.trim());
+    let mut out = String::with_capacity(option.len() + 4);
+    for c in option.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('-');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn number(name: &str, value: &str, min: u64, max: u64, errors: &mut Vec<String>) -> Option<u64> {
     match value.trim().parse::<u64>() {
         Ok(n) if n >= min && n <= max => Some(n),
@@ -360,6 +376,18 @@ mod tests {
                 "data-article-format: expected herald, wordpress, jsonfeed, open-meteo or auto, found `rss`",
             ]
         );
+    }
+
+    #[test]
+    fn mount_options_map_to_attribute_names() {
+        assert_eq!(attribute_name("articleFormat"), "article-format");
+        assert_eq!(attribute_name("timeZone"), "time-zone");
+        assert_eq!(attribute_name("adMinParagraphs"), "ad-min-paragraphs");
+        assert_eq!(attribute_name("article-format"), "article-format");
+        assert_eq!(attribute_name("data-slug"), "slug");
+        for name in ATTRIBUTES {
+            assert_eq!(attribute_name(name), *name);
+        }
     }
 
     #[test]

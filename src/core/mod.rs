@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod json;
 pub mod open_meteo;
 pub mod route;
+pub mod seo;
 pub mod time;
 pub mod url;
 pub mod weather;

@@ -64,6 +64,8 @@ pub fn start(instance: u32) -> bool {
         return false;
     };
     let base = base_path(&root);
+    // The page's own title is the site's name in every page title.
+    super::head::site_name();
     let attrs = data_attributes(&root);
     let config = Config::from_attributes(attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     // The static skeleton in index.html is replaced by the live one.

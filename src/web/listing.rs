@@ -114,6 +114,7 @@ fn listing_view(env: &Env, listing: &Listing, page: u32) -> E {
             &intl::format_month(listing.year, listing.month, &env.locale),
         )],
     );
+    super::head::page(env, &title);
     let cards = if shown.items.is_empty() {
         text_el("p", "hd-listing__empty", t.no_articles)
     } else {

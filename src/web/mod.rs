@@ -5,7 +5,9 @@ pub mod app;
 pub mod archives;
 pub mod article;
 pub mod dom;
+pub mod embed;
 pub mod fetch;
+pub mod head;
 pub mod intl;
 pub mod listing;
 pub mod load;
@@ -146,8 +148,9 @@ pub fn next_instance() -> u32 {
     INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
 }
 
-/// Starts whatever the page asks for.
+/// Starts whatever the page asks for: the standalone app if the page has
+/// one, and the embeds on its placeholders.
 pub fn start(stylesheet_url: String) {
-    let _ = stylesheet_url;
     app::start(next_instance());
+    embed::start(stylesheet_url);
 }

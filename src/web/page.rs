@@ -12,6 +12,7 @@ use super::archives::archives_part;
 use super::article;
 use super::dom::view_of;
 use super::fetch::Fetched;
+use super::head;
 use super::listing::listing_part;
 use super::load::{absolute_url, use_loader, Loaded, Request};
 use super::part::{part, Spec};
@@ -71,7 +72,10 @@ pub fn article_part(env: &Env, slug: Option<String>) -> AnyView {
             main: true,
             skeleton: |_| Some(article_skeleton()),
             ready: Arc::new(|env, loaded| match loaded {
-                Loaded::Article(a) => Some(article::article(env, a)),
+                Loaded::Article(a) => {
+                    head::article(env, a);
+                    Some(article::article(env, a))
+                }
                 _ => None,
             }),
         },
@@ -126,6 +130,7 @@ pub fn page_view(env: &Env, route: Signal<Route>) -> AnyView {
             Main::Article(slug) => article_part(&env, slug),
             Main::Listing(year, month) => listing_part(&env, year, month, page),
             Main::NotFound => {
+                head::not_found(&env);
                 super::app::restore_scroll_soon();
                 view_of(not_found(&env))
             }

@@ -72,7 +72,10 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
                 ready(&env, &loaded).inspect(|el| ads::activate(&el.0, env.config.ads.margin_px))
             }
             Load::Loading => skeleton(&env),
-            Load::Failed(e) if shows_not_found && e.is_not_found() => Some(not_found(&env)),
+            Load::Failed(e) if shows_not_found && e.is_not_found() => {
+                super::head::not_found(&env);
+                Some(not_found(&env))
+            }
             Load::Failed(e) => {
                 return match failed {
                     Some(title) => error_view(&env, title, &e, move || loader.retry(), compact),

@@ -1,0 +1,157 @@
+// The standalone single-page app: routes by deep link and by navigation,
+// history, scroll restoration, the document head per page, a sub-path build,
+// and the CDN-ready layout of the build.
+import { test, expect, allowConsoleErrors, app, sample, SEED_SLUG, NATO_SLUG } from "./helpers.mjs";
+import { PORTS } from "../playwright.config.mjs";
+import { readdirSync, readFileSync } from "node:fs";
+
+const head = (page) =>
+  page.evaluate(() => ({
+    title: document.title,
+    description: document.querySelector('meta[name="description"]')?.content ?? null,
+    canonical: document.querySelector('link[rel="canonical"]')?.href ?? null,
+    robots: document.querySelector('meta[name="robots"]')?.content ?? null,
+    jsonLd: (() => {
+      const s = document.querySelector('script[type="application/ld+json"]');
+      return s ? JSON.parse(s.textContent) : null;
+    })(),
+  }));
+
+test("every route works by deep link, with its own head", async ({ page }) => {
+  allowConsoleErrors(); // the 404 route's missing article is logged by the browser
+  const nato = sample(`articles/${NATO_SLUG}.json`);
+
+  await page.goto(`/article/${NATO_SLUG}`);
+  await expect(app(page).locator("article h1")).toHaveText(nato.headline);
+  let h = await head(page);
+  expect(h.title).toBe(`${nato.headline} — Herald`);
+  expect(h.description).toBe(nato.standfirst);
+  expect(h.canonical).toBe(`http://127.0.0.1:${PORTS.root}/article/${NATO_SLUG}`);
+  expect(h.jsonLd).toMatchObject({
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: nato.headline,
+    datePublished: nato.published,
+    author: [{ "@type": "Person", name: "Omid Sobhani" }],
+  });
+  expect(h.jsonLd.image[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/images\/.+\.svg$/);
+  expect(h.jsonLd.dateModified).toBeTruthy();
+
+  await page.goto("/archive/2024/04?page=2");
+  await expect(app(page).locator(".hd-listing h1")).toHaveText("Articles from April 2024");
+  await expect(app(page).locator(".hd-card")).toHaveCount(2);
+  h = await head(page);
+  expect(h.title).toBe("Articles from April 2024 — Herald");
+  expect(h.canonical).toBe(`http://127.0.0.1:${PORTS.root}/archive/2024/04?page=2`);
+  expect(h.jsonLd).toBeNull();
+
+  for (const path of ["/nowhere", "/article/no-such-article", "/archive/2024/13"]) {
+    await page.goto(path);
+    await expect(app(page).locator(".hd-notfound h1")).toHaveText("Page not found");
+    h = await head(page);
+    expect(h.title).toBe("Page not found — Herald");
+    expect(h.robots).toBe("noindex");
+    expect(h.canonical).toBeNull();
+  }
+
+  await page.goto("/");
+  await expect(app(page).locator("article h1")).toHaveText(sample(`articles/${SEED_SLUG}.json`).headline);
+  h = await head(page);
+  expect(h.jsonLd.headline).toBe(sample(`articles/${SEED_SLUG}.json`).headline);
+  expect(h.robots).toBeNull();
+});
+
+test("in-app navigation without reloads, back and forward, and scroll restored on back", async ({ page }) => {
+  await page.goto("/");
+  await expect(app(page).locator("article h1")).toBeVisible();
+  await page.evaluate(() => (window.__sameDocument = true));
+  const before = await page.evaluate(() => history.length);
+
+  // Scroll to the read-also link in the middle of the article and follow it.
+  const link = app(page).locator("aside.hd-read-also a");
+  await link.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, 120));
+  const y = await page.evaluate(() => window.scrollY);
+  expect(y).toBeGreaterThan(500);
+  await link.click();
+  await expect(page).toHaveURL(`/article/${NATO_SLUG}`);
+  await expect(app(page).locator("article h1")).toHaveText(sample(`articles/${NATO_SLUG}.json`).headline);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+  // A month from the archives.
+  await app(page).getByRole("link", { name: "March 2024" }).click();
+  await expect(page).toHaveURL("/archive/2024/03");
+  await expect(app(page).locator(".hd-listing h1")).toHaveText("Articles from March 2024");
+  expect(await page.evaluate(() => history.length)).toBe(before + 2);
+
+  await page.goBack();
+  await expect(page).toHaveURL(`/article/${NATO_SLUG}`);
+  await expect(app(page).locator("article h1")).toHaveText(sample(`articles/${NATO_SLUG}.json`).headline);
+  await page.goBack();
+  await expect(page).toHaveURL("/");
+  await expect(app(page).locator("article h1")).toHaveText(sample(`articles/${SEED_SLUG}.json`).headline);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(y);
+  await page.goForward();
+  await expect(page).toHaveURL(`/article/${NATO_SLUG}`);
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+});
+
+test("links that are not the app's are left to the browser", async ({ page }) => {
+  await page.goto("/");
+  await expect(app(page).locator("article h1")).toBeVisible();
+  // The author's page is on another site: an ordinary navigation.
+  const author = app(page).locator(".hd-author a");
+  await expect(author).toHaveAttribute("href", "https://example.com/authors/omid-sobhani");
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.url().startsWith("https://example.com/"), { timeout: 5000 }),
+    page.route("https://example.com/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<title>elsewhere</title>" })),
+    author.click(),
+  ]);
+  expect(request.isNavigationRequest()).toBe(true);
+  await expect(page).toHaveTitle("elsewhere");
+});
+
+test("the skip link moves focus to the main content", async ({ page }) => {
+  await page.goto("/");
+  await expect(app(page).locator("article h1")).toBeVisible();
+  await page.keyboard.press("Tab");
+  const skip = app(page).locator("a.hd-skip");
+  await expect(skip).toBeFocused();
+  await expect(skip).toHaveText("Skip to content");
+  await page.keyboard.press("Enter");
+  await expect(app(page).locator("main")).toBeFocused();
+  await expect(page).toHaveURL(/\/#herald-1-main$/);
+});
+
+test("a build for the sub-path /news/ works by deep link and by navigation", async ({ page }) => {
+  const base = `http://127.0.0.1:${PORTS.news}/news/`;
+  await page.goto(`${base}article/${SEED_SLUG}`);
+  await expect(app(page).locator("article h1")).toHaveText(sample(`articles/${SEED_SLUG}.json`).headline);
+  await expect(app(page).locator("aside.hd-read-also a")).toHaveAttribute("href", `/news/article/${NATO_SLUG}`);
+  await expect(app(page).locator(".hd-trending__item a").first()).toHaveAttribute("href", `/news/article/${SEED_SLUG}`);
+  expect((await head(page)).canonical).toBe(`${base}article/${SEED_SLUG}`);
+  await app(page).getByRole("link", { name: "April 2024" }).click();
+  await expect(page).toHaveURL(`${base}archive/2024/04`);
+  await expect(app(page).locator(".hd-card")).toHaveCount(10);
+  await page.goBack();
+  await expect(page).toHaveURL(`${base}article/${SEED_SLUG}`);
+  await page.goto(base);
+  await expect(app(page).locator("article h1")).toHaveText(sample(`articles/${SEED_SLUG}.json`).headline);
+});
+
+test("the build is ready for a CDN: hashed immutable assets and a stable loader", async ({ request }) => {
+  const dist = new URL("../../dist/", import.meta.url);
+  const files = readdirSync(dist);
+  const hashed = files.filter((f) => /^herald-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(f));
+  expect(hashed).toHaveLength(3);
+  const loader = readFileSync(new URL("herald.js", dist), "utf8");
+  for (const f of hashed) expect(loader).toContain(f);
+  const index = readFileSync(new URL("index.html", dist), "utf8");
+  expect(index).toContain('<script type="module" src="/herald.js"></script>');
+  expect(index).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>(?!\s*<\/script>)/); // no inline script
+  for (const f of hashed) {
+    const r = await request.get(f);
+    expect(r.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  }
+  expect((await request.get("herald.js")).headers()["cache-control"]).toBe("no-cache");
+});

@@ -1,0 +1,301 @@
+//! Embeds on publisher pages: every `[data-herald]` placeholder, and every
+//! element given to `Herald.mount`, becomes an independent widget in its
+//! own Shadow DOM with the widget's stylesheet adopted inside it.
+//!
+//! Placeholders added later mount by themselves; removed ones unmount and
+//! release everything (reactive owner, requests, observers, ad containers).
+//! An element is never mounted twice. Nothing here listens outside the
+//! widget's own shadow root or touches the host page's history, title or
+//! globals (the loader defines the one global, `window.Herald`).
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Object, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::archives::archives_part;
+use super::page::{article_part, page_view, theme_class};
+use super::topbar::top_bar;
+use super::trending::trending_part;
+use super::{next_instance, states, Env};
+use crate::core::config::{attribute_name, Config, View};
+use crate::core::route::Route;
+
+/// A mounted widget.
+struct Instance {
+    id: u32,
+    host: web_sys::Element,
+    /// Dropping it unmounts the view and disposes its reactive owner.
+    _view: Box<dyn std::any::Any>,
+    container: web_sys::Element,
+    _on_click: Closure<dyn FnMut(web_sys::MouseEvent)>,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        self.container.remove();
+        let _ = self.host.remove_attribute("data-herald-mounted");
+    }
+}
+
+thread_local! {
+    static INSTANCES: RefCell<Vec<Instance>> = const { RefCell::new(Vec::new()) };
+    /// The widget's stylesheet, shared by every shadow root.
+    static SHEET: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    static SHEET_URL: RefCell<String> = const { RefCell::new(String::new()) };
+    static OBSERVER: RefCell<Option<Watch>> = const { RefCell::new(None) };
+}
+
+/// The observer of the page and its callback, kept for the page's life.
+type Watch = (web_sys::MutationObserver, Closure<dyn FnMut()>);
+
+const PLACEHOLDERS: &str = "[data-herald]";
+
+fn is_mounted(host: &web_sys::Element) -> bool {
+    INSTANCES.with(|list| list.borrow().iter().any(|i| &i.host == host))
+}
+
+/// Attaches (or reuses) the open shadow root and gives it the stylesheet.
+fn shadow_root(host: &web_sys::Element) -> Option<web_sys::ShadowRoot> {
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => host
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .ok()?,
+    };
+    let sheet = SHEET.with(|s| s.borrow().clone());
+    match sheet {
+        Some(sheet) => {
+            let _ = Reflect::set(&root, &"adoptedStyleSheets".into(), &Array::of1(&sheet));
+        }
+        None => {
+            // The stylesheet could not be read (e.g. no CORS on a CDN): link it.
+            let url = SHEET_URL.with(|u| u.borrow().clone());
+            if let Some(document) = host.owner_document() {
+                if let Ok(link) = document.create_element("link") {
+                    let _ = link.set_attribute("rel", "stylesheet");
+                    let _ = link.set_attribute("href", &url);
+                    let _ = root.append_child(&link);
+                }
+            }
+        }
+    }
+    Some(root)
+}
+
+/// The view an instance shows.
+fn view_for(env: Env, route: RwSignal<Route>) -> AnyView {
+    let body = match env.config.view {
+        View::Page => page_view(&env, route.into()),
+        View::Article => article_part(&env, env.config.slug.clone()),
+        View::Trending => trending_part(&env),
+        View::Archives => archives_part(&env),
+        View::TopBar => top_bar(&env),
+    };
+    if env.config.view == View::Page {
+        // The page view has its own root element.
+        return body;
+    }
+    view! {
+        <div class=theme_class(env.config.theme) dir=env.dir() lang=env.locale.clone()>{body}</div>
+    }
+    .into_any()
+}
+
+/// Mounts a widget on `host` with configuration attributes `attrs`.
+/// Returns the instance id, or `None` if `host` already has a widget.
+fn mount_on(host: &web_sys::Element, attrs: Vec<(String, String)>) -> Option<u32> {
+    if is_mounted(host) {
+        return None;
+    }
+    let root = shadow_root(host)?;
+    let document = host.owner_document()?;
+    let container: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    container.set_class_name("herald-host");
+    root.append_child(&container).ok()?;
+    let _ = host.set_attribute("data-herald-mounted", "");
+
+    let id = next_instance();
+    let config = Config::from_attributes(attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let route = RwSignal::new(Route::Front);
+    let view: Box<dyn std::any::Any> = match config {
+        Ok(config) => {
+            let env = Env::new(config, id, None, host);
+            Box::new(mount_to(container.clone(), move || view_for(env, route)))
+        }
+        Err(errors) => {
+            for e in &errors {
+                web_sys::console::error_1(&format!("[herald] {e}").into());
+            }
+            let env = Env::new(Config::default(), id, None, host);
+            Box::new(mount_to(container.clone(), move || {
+                view! { <div class="herald">{states::config_error_view(&env, &errors)}</div> }
+            }))
+        }
+    };
+
+    // In-widget navigation (archive months, pages): buttons, handled here,
+    // inside the shadow root; the host page's clicks are never seen.
+    let target = container.clone();
+    let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        let button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("[data-herald-route]").ok().flatten());
+        if let Some(button) = button {
+            let path = button.get_attribute("data-herald-route").unwrap_or_default();
+            let (path, query) = path.split_once('?').unwrap_or((&path, ""));
+            route.set(Route::parse(path, query, "/"));
+            target.scroll_into_view();
+        }
+    });
+    let _ = container.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+
+    INSTANCES.with(|list| {
+        list.borrow_mut().push(Instance {
+            id,
+            host: host.clone(),
+            _view: view,
+            container: container.into(),
+            _on_click: on_click,
+        })
+    });
+    Some(id)
+}
+
+/// Unmounts the instance `id` (dropping it releases everything).
+fn unmount(id: u32) {
+    let gone = INSTANCES.with(|list| {
+        let mut list = list.borrow_mut();
+        list.iter().position(|i| i.id == id).map(|at| list.remove(at))
+    });
+    drop(gone);
+}
+
+/// Mounts new placeholders and unmounts widgets whose element left the page.
+fn sync(document: &web_sys::Document) {
+    let gone: Vec<u32> = INSTANCES.with(|list| {
+        list.borrow()
+            .iter()
+            .filter(|i| !i.host.is_connected())
+            .map(|i| i.id)
+            .collect()
+    });
+    for id in gone {
+        unmount(id);
+    }
+    let Ok(found) = document.query_selector_all(PLACEHOLDERS) else {
+        return;
+    };
+    for i in 0..found.length() {
+        let Some(host) = found.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+            continue;
+        };
+        if !is_mounted(&host) {
+            let mut attrs = super::app::data_attributes(&host);
+            // `data-herald="article"` names the view.
+            if let Some(pos) = attrs.iter().position(|(k, _)| k == "herald") {
+                let (_, view) = attrs.remove(pos);
+                if !view.trim().is_empty() && !attrs.iter().any(|(k, _)| k == "view") {
+                    attrs.push(("view".to_string(), view));
+                }
+            }
+            attrs.retain(|(k, _)| k != "herald-mounted");
+            mount_on(&host, attrs);
+        }
+    }
+}
+
+/// Loads the stylesheet into a constructable sheet, then mounts every
+/// placeholder and watches the page for more.
+pub fn start(stylesheet_url: String) {
+    SHEET_URL.with(|u| *u.borrow_mut() = stylesheet_url.clone());
+    // Not Leptos' executor: it is set up by the first mount, which comes later.
+    wasm_bindgen_futures::spawn_local(async move {
+        SHEET.with(|s| s.borrow_mut().take());
+        if let Some(sheet) = load_sheet(&stylesheet_url).await {
+            SHEET.with(|s| *s.borrow_mut() = Some(sheet));
+        }
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        sync(&document);
+        let doc = document.clone();
+        let callback = Closure::<dyn FnMut()>::new(move || sync(&doc));
+        if let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) {
+            let init = web_sys::MutationObserverInit::new();
+            init.set_child_list(true);
+            init.set_subtree(true);
+            if let Some(root) = document.document_element() {
+                let _ = observer.observe_with_options(&root, &init);
+            }
+            OBSERVER.with(|o| *o.borrow_mut() = Some((observer, callback)));
+        }
+    });
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = CSSStyleSheet)]
+    type Sheet;
+    #[wasm_bindgen(constructor, js_class = "CSSStyleSheet", catch)]
+    fn new() -> Result<Sheet, JsValue>;
+    #[wasm_bindgen(method, js_class = "CSSStyleSheet", js_name = replaceSync, catch)]
+    fn replace_sync(this: &Sheet, text: &str) -> Result<(), JsValue>;
+}
+
+async fn load_sheet(url: &str) -> Option<JsValue> {
+    let controller = web_sys::AbortController::new().ok()?;
+    let fetched = super::fetch::fetch(url, 10_000, 1024 * 1024, &controller)
+        .await
+        .ok()?;
+    if !(200..300).contains(&fetched.status) {
+        return None;
+    }
+    let text = String::from_utf8(fetched.body).ok()?;
+    let sheet = Sheet::new().ok()?;
+    sheet.replace_sync(&text).ok()?;
+    Some(sheet.into())
+}
+
+/// A handle on a widget mounted with `Herald.mount`.
+#[wasm_bindgen]
+pub struct Handle {
+    id: Option<u32>,
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Unmounts the widget and releases its resources. Safe to call twice.
+    pub fn unmount(&mut self) {
+        if let Some(id) = self.id.take() {
+            unmount(id);
+        }
+    }
+}
+
+/// `Herald.mount(element, options)`: options are the configuration
+/// attributes as an object, in camelCase or as written (`articleFormat` or
+/// `"article-format"`).
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_element(element: web_sys::Element, options: JsValue) -> Handle {
+    let mut attrs = Vec::new();
+    if let Some(object) = options.dyn_ref::<Object>() {
+        for entry in Object::entries(object).iter() {
+            let pair: Array = entry.unchecked_into();
+            let key = pair.get(0).as_string().unwrap_or_default();
+            let value = pair.get(1);
+            let value = value
+                .as_string()
+                .or_else(|| value.as_f64().map(|n| (n as i64).to_string()))
+                .or_else(|| value.as_bool().map(|b| if b { "on" } else { "off" }.to_string()))
+                .unwrap_or_default();
+            attrs.push((attribute_name(&key), value));
+        }
+    }
+    Handle {
+        id: mount_on(&element, attrs),
+    }
+}

@@ -71,6 +71,24 @@ export async function start({ root = "dist", port = 0, base = "/", csp = null, c
       res.writeHead(status, headers);
       res.end(req.method === "HEAD" ? undefined : out);
     };
+    // Test endpoint: a body of N bytes streamed without a Content-Length,
+    // as a feed of unknown size would be.
+    const stream = path.match(/^\/__stream\/(\d+)$/);
+    if (stream) {
+      let left = Number(stream[1]);
+      res.writeHead(200, { "content-type": "application/json" });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (left > 0) {
+          const n = Math.min(left, chunk.length);
+          left -= n;
+          if (!res.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return res.once("drain", pump);
+        }
+        res.end();
+      };
+      res.on("close", () => (left = 0));
+      return pump();
+    }
     if (!path.startsWith(base) && path + "/" !== base) {
       return send(404, Buffer.from("not under the base path\n"), TYPES[".txt"]);
     }

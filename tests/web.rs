@@ -408,3 +408,140 @@ async fn a_month_listing_pages_through_its_articles() {
         Some("/archive/2024/04")
     );
 }
+
+const XSS: &str = include_str!("../e2e/fixtures/xss-vectors.json");
+
+fn xss_vectors() -> Vec<(String, String)> {
+    let doc = json::parse(XSS).unwrap();
+    doc.get("vectors")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v.get("id").unwrap().as_str().unwrap().to_string(),
+                v.get("html").unwrap().as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Replaces alert, confirm, prompt and print with recorders.
+fn hook_dialogs() -> js_sys::Array {
+    let calls = js_sys::Array::new();
+    let window = web_sys::window().unwrap();
+    for name in ["alert", "confirm", "prompt", "print"] {
+        let calls = calls.clone();
+        let name_owned = name.to_string();
+        let f = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            calls.push(&name_owned.as_str().into());
+        });
+        js_sys::Reflect::set(&window, &name.into(), f.as_ref()).unwrap();
+        f.forget();
+    }
+    calls
+}
+
+#[wasm_bindgen_test]
+async fn the_sanitizer_defeats_the_xss_corpus() {
+    use herald::core::article::Article;
+    use herald::core::html::{HtmlParser, Sanitizer};
+    use herald::web::sanitize::BrowserHtml;
+
+    let calls = hook_dialogs();
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
+    let base = format!("{origin}/feed/post.json");
+    let env = env_with(&[], None);
+    let vectors = xss_vectors();
+    assert!(vectors.len() >= 150);
+    let stage = host();
+    let mut rendered_blocks = 0;
+    for (id, html) in &vectors {
+        let (blocks, _) = Sanitizer::new(&base, Some(&origin)).blocks(&BrowserHtml.parse(html));
+        rendered_blocks += blocks.len();
+        let mut a: Article = seed();
+        a.body = blocks;
+        let el = article::article(&env, &a).element();
+        stage.append_child(&el).unwrap();
+        // Nothing active in what was rendered.
+        let all = el.query_selector_all("*").unwrap();
+        for i in 0..all.length() {
+            let e: web_sys::Element = all.item(i).unwrap().unchecked_into();
+            let tag = e.tag_name().to_ascii_lowercase();
+            assert!(
+                ![
+                    "script", "iframe", "object", "embed", "form", "svg", "math", "style", "link", "meta",
+                    "base", "frame", "template", "input", "button"
+                ]
+                .contains(&tag.as_str()),
+                "{id}: <{tag}> rendered"
+            );
+            let names = e.get_attribute_names();
+            for n in names.iter() {
+                let n = n.as_string().unwrap();
+                assert!(!n.starts_with("on"), "{id}: attribute {n}");
+                assert!(
+                    ![
+                        "style",
+                        "srcset",
+                        "srcdoc",
+                        "formaction",
+                        "action",
+                        "ping",
+                        "background",
+                        "poster"
+                    ]
+                    .contains(&n.as_str()),
+                    "{id}: attribute {n}"
+                );
+                if n == "href" || n == "src" {
+                    let v = e.get_attribute(&n).unwrap().to_ascii_lowercase();
+                    assert!(
+                        v.starts_with("http://")
+                            || v.starts_with("https://")
+                            || v.starts_with("mailto:")
+                            || v.starts_with('/'),
+                        "{id}: {n}={v}"
+                    );
+                    assert!(!v.contains("evil.test"), "{id}: {n}={v}");
+                }
+            }
+        }
+    }
+    assert!(
+        rendered_blocks > vectors.len() / 2,
+        "the corpus's harmless text is kept: {rendered_blocks} blocks"
+    );
+    // Let anything that could run or load, run or load.
+    gloo_sleep(500).await;
+    assert_eq!(calls.length(), 0, "dialogs called: {:?}", calls.to_vec());
+    let performance: web_sys::Performance =
+        js_sys::Reflect::get(&web_sys::window().unwrap(), &"performance".into())
+            .unwrap()
+            .unchecked_into();
+    let entries = performance.get_entries_by_type("resource");
+    for e in entries.iter() {
+        let name = js_sys::Reflect::get(&e, &"name".into())
+            .unwrap()
+            .as_string()
+            .unwrap();
+        assert!(!name.contains("evil.test"), "a request left for {name}");
+    }
+    stage.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_base_element_in_content_does_not_move_urls() {
+    use herald::core::article::Block;
+    use herald::core::html::{HtmlParser, Sanitizer};
+    use herald::web::sanitize::BrowserHtml;
+    let html = r#"<base href="https://evil.test/"><p><a href="story">s</a> <img src="pic.jpg"></p>"#;
+    let (blocks, _) =
+        Sanitizer::new("https://cms.example/feed/post.json", None).blocks(&BrowserHtml.parse(html));
+    let Block::Paragraph(runs) = &blocks[0] else {
+        panic!("{blocks:?}")
+    };
+    assert_eq!(runs[0].href.as_deref(), Some("https://cms.example/feed/story"));
+    assert!(matches!(&blocks[1], Block::Image(i) if i.src == "https://cms.example/feed/pic.jpg"));
+}

@@ -7,9 +7,10 @@ use super::article::{Article, Summary};
 use super::config::Units;
 use super::error::{Feed, Format, LoadError, Parsed, Problem};
 use super::herald;
+use super::html::HtmlParser;
 use super::json::{self, Json};
-use super::open_meteo;
 use super::weather::Weather;
+use super::{jsonfeed, open_meteo, wordpress};
 
 /// What the browser got back.
 #[derive(Clone, Copy, Debug)]
@@ -108,27 +109,69 @@ fn not_for(format: Format, what: &str) -> Problem {
     Problem::Unsupported(format!("{} does not provide {what}", format.label()))
 }
 
-/// An article from a document in `format`, fetched from `url`.
-pub fn article(format: Format, json: &Json, url: &str) -> Result<Parsed<Article>, Problem> {
+/// An article from a document in `format`, fetched from `url`. `slug`
+/// picks the item of a JSON Feed.
+pub fn article(
+    format: Format,
+    json: &Json,
+    url: &str,
+    html: &dyn HtmlParser,
+    slug: Option<&str>,
+) -> Result<Parsed<Article>, Problem> {
     match format {
         Format::Herald => herald::article(json, url),
+        Format::WordPress => wordpress::article(json, url, html),
+        Format::JsonFeed => jsonfeed::article(json, url, html, slug),
         other => Err(not_for(other, "articles")),
     }
 }
 
 /// A ranked list of articles.
-pub fn trending(format: Format, json: &Json, url: &str) -> Result<Parsed<Vec<Summary>>, Problem> {
+pub fn trending(
+    format: Format,
+    json: &Json,
+    url: &str,
+    html: &dyn HtmlParser,
+) -> Result<Parsed<Vec<Summary>>, Problem> {
     match format {
         Format::Herald => herald::trending(json, url),
+        Format::WordPress => wordpress::summaries(json, url, html),
+        Format::JsonFeed => jsonfeed::summaries(json, url, html),
         other => Err(not_for(other, "trending lists")),
     }
 }
 
-/// Months with their article counts.
+/// Months with their article counts (Herald JSON only: neither WordPress
+/// nor JSON Feed has such a list).
 pub fn archives(format: Format, json: &Json, url: &str) -> Result<Parsed<Vec<MonthCount>>, Problem> {
     match format {
         Format::Herald => herald::archives(json, url),
         other => Err(not_for(other, "archive indexes")),
+    }
+}
+
+/// How a listing's request was paged.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Paging {
+    pub page: u32,
+    /// `X-WP-Total` and `X-WP-TotalPages`, when the server sent them.
+    pub total: Option<u32>,
+    pub pages: Option<u32>,
+}
+
+/// The articles of one month.
+pub fn listing(
+    format: Format,
+    json: &Json,
+    url: &str,
+    html: &dyn HtmlParser,
+    paging: Paging,
+) -> Result<Parsed<Listing>, Problem> {
+    match format {
+        Format::Herald => herald::listing(json, url),
+        Format::WordPress => wordpress::listing(json, url, html, paging.page, paging.total, paging.pages),
+        Format::JsonFeed => jsonfeed::listing(json, url, html),
+        other => Err(not_for(other, "month listings")),
     }
 }
 
@@ -137,14 +180,6 @@ pub fn weather(format: Format, json: &Json, units: Units) -> Result<Parsed<Weath
     match format {
         Format::OpenMeteo => open_meteo::weather(json, units),
         other => Err(not_for(other, "weather")),
-    }
-}
-
-/// The articles of one month.
-pub fn listing(format: Format, json: &Json, url: &str) -> Result<Parsed<Listing>, Problem> {
-    match format {
-        Format::Herald => herald::listing(json, url),
-        other => Err(not_for(other, "month listings")),
     }
 }
 

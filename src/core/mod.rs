@@ -10,11 +10,17 @@ pub mod decode;
 pub mod error;
 pub mod feed;
 pub mod herald;
+pub mod html;
 pub mod i18n;
 pub mod json;
+pub mod jsonfeed;
 pub mod open_meteo;
 pub mod route;
 pub mod seo;
 pub mod time;
 pub mod url;
 pub mod weather;
+pub mod wordpress;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests;

@@ -23,10 +23,10 @@ fn decode(
     _: &Config,
     format: Format,
     json: &Json,
-    url: &str,
+    req: &Request,
     _: &Fetched,
 ) -> Result<Parsed<Loaded>, Problem> {
-    feed::archives(format, json, url).map(|p| p.map(Loaded::Archives))
+    feed::archives(format, json, &req.url).map(|p| p.map(Loaded::Archives))
 }
 
 fn count(env: &Env, n: u32) -> E {
@@ -90,12 +90,12 @@ pub fn archives_part(env: &Env) -> AnyView {
     let config = env.config.clone();
     let loader = use_loader(env, move || {
         let source = config.archives.as_ref()?;
-        Some(Request {
-            feed: Feed::Archives,
-            url: absolute_url(&source.url),
-            format: source.format,
+        Some(Request::new(
+            Feed::Archives,
+            absolute_url(&source.url),
+            source.format,
             decode,
-        })
+        ))
     });
     let t = env.t();
     part(

@@ -10,13 +10,14 @@ use super::fetch::Fetched;
 use super::intl::{self, DateStyle};
 use super::load::{absolute_url, use_loader, Loaded, Request};
 use super::part::{part, Spec};
+use super::sanitize::BrowserHtml;
 use super::trending::headline_el;
 use super::Env;
 use crate::core::archive::{Listing, ListingPage};
 use crate::core::article::Summary;
 use crate::core::config::Config;
 use crate::core::error::{Feed, Format, Parsed, Problem};
-use crate::core::feed;
+use crate::core::feed::{self, Paging};
 use crate::core::i18n::fill;
 use crate::core::json::Json;
 use crate::core::route::Route;
@@ -26,10 +27,23 @@ fn decode(
     _: &Config,
     format: Format,
     json: &Json,
-    url: &str,
-    _: &Fetched,
+    req: &Request,
+    fetched: &Fetched,
 ) -> Result<Parsed<Loaded>, Problem> {
-    feed::listing(format, json, url).map(|p| p.map(Loaded::Listing))
+    let header = |name: &str| {
+        fetched
+            .headers
+            .get(name)
+            .ok()
+            .flatten()
+            .and_then(|v| v.trim().parse::<u32>().ok())
+    };
+    let paging = Paging {
+        page: req.page,
+        total: header("x-wp-total"),
+        pages: header("x-wp-totalpages"),
+    };
+    feed::listing(format, json, &req.url, &BrowserHtml, paging).map(|p| p.map(Loaded::Listing))
 }
 
 fn card(env: &Env, s: &Summary) -> E {
@@ -72,7 +86,7 @@ fn card(env: &Env, s: &Summary) -> E {
         )
 }
 
-fn pager(env: &Env, listing: &Listing, page: &ListingPage) -> Option<E> {
+fn pager(env: &Env, year: i32, month: u32, page: &ListingPage) -> Option<E> {
     if page.pages <= 1 {
         return None;
     }
@@ -86,8 +100,8 @@ fn pager(env: &Env, listing: &Listing, page: &ListingPage) -> Option<E> {
     );
     let link = |to: u32, text: &str, rel: &str| {
         let route = Route::Archive {
-            year: listing.year,
-            month: listing.month,
+            year,
+            month,
             page: to,
         };
         env.route_link(&route, &format!("hd-pager__link hd-pager__link--{rel}"))
@@ -104,15 +118,14 @@ fn pager(env: &Env, listing: &Listing, page: &ListingPage) -> Option<E> {
     )
 }
 
-fn listing_view(env: &Env, listing: &Listing, page: u32) -> E {
+/// The listing of `year`-`month` (as the route says; a feed's own idea of
+/// the month is not needed).
+fn listing_view(env: &Env, listing: &Listing, year: i32, month: u32, page: u32) -> E {
     let t = env.t();
     let shown = listing.page(page, env.config.per_page);
     let title = fill(
         t.archive_title,
-        &[(
-            "month",
-            &intl::format_month(listing.year, listing.month, &env.locale),
-        )],
+        &[("month", &intl::format_month(year, month, &env.locale))],
     );
     super::head::page(env, &title);
     let cards = if shown.items.is_empty() {
@@ -126,7 +139,7 @@ fn listing_view(env: &Env, listing: &Listing, page: u32) -> E {
         .cls("hd-listing")
         .child(text_el("h1", "hd-listing__title", &title).attr("id", &env.id("headline")))
         .child(cards)
-        .child_opt(pager(env, listing, &shown))
+        .child_opt(pager(env, year, month, &shown))
 }
 
 fn skeleton() -> E {
@@ -160,13 +173,16 @@ pub fn listing_part(env: &Env, year: i32, month: u32, page: Signal<u32>) -> AnyV
             &source.url,
             &[("year", &year.to_string()), ("month", &format!("{month:02}"))],
         );
-        Some(Request {
-            feed: Feed::Listing,
-            // `{page}` is for feeds that page on the server; it is tracked here.
-            url: absolute_url(&template.replace("{page}", &page.get().to_string())),
-            format: source.format,
+        let page = page.get();
+        let mut req = Request::new(
+            Feed::Listing,
+            // `{page}` is for feeds that page on the server.
+            absolute_url(&template.replace("{page}", &page.to_string())),
+            source.format,
             decode,
-        })
+        );
+        req.page = page;
+        Some(req)
     });
     let t = env.t();
     part(
@@ -184,7 +200,7 @@ pub fn listing_part(env: &Env, year: i32, month: u32, page: Signal<u32>) -> AnyV
             main: true,
             skeleton: |_| Some(skeleton()),
             ready: Arc::new(move |env, loaded| match loaded {
-                Loaded::Listing(l) => Some(listing_view(env, l, page.get())),
+                Loaded::Listing(l) => Some(listing_view(env, l, year, month, page.get())),
                 _ => None,
             }),
         },

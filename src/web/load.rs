@@ -40,7 +40,7 @@ pub enum Load {
 }
 
 /// Reads a fetched document of a known format into a part's data.
-pub type Decoder = fn(&Config, Format, &Json, &str, &Fetched) -> Result<Parsed<Loaded>, Problem>;
+pub type Decoder = fn(&Config, Format, &Json, &Request, &Fetched) -> Result<Parsed<Loaded>, Problem>;
 
 /// What to fetch and how to read it.
 pub struct Request {
@@ -48,6 +48,23 @@ pub struct Request {
     pub url: String,
     pub format: Option<Format>,
     pub decode: Decoder,
+    /// The article asked for (JSON Feed items are picked by slug).
+    pub slug: Option<String>,
+    /// The page asked for (feeds paged by the server).
+    pub page: u32,
+}
+
+impl Request {
+    pub fn new(feed: Feed, url: String, format: Option<Format>, decode: Decoder) -> Request {
+        Request {
+            feed,
+            url,
+            format,
+            decode,
+            slug: None,
+            page: 1,
+        }
+    }
 }
 
 /// A part's state and the means to retry it.
@@ -153,7 +170,7 @@ fn run(
             },
         )?;
         let format = choose_format(req.feed, req.format, url, &json)?;
-        match (req.decode)(&config, format, &json, url, &fetched) {
+        match (req.decode)(&config, format, &json, &req, &fetched) {
             Ok(parsed) => {
                 for w in &parsed.warnings {
                     web_sys::console::warn_1(

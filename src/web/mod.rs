@@ -13,6 +13,7 @@ pub mod listing;
 pub mod load;
 pub mod page;
 pub mod part;
+pub mod sanitize;
 pub mod states;
 pub mod topbar;
 pub mod trending;

@@ -16,6 +16,7 @@ use super::head;
 use super::listing::listing_part;
 use super::load::{absolute_url, use_loader, Loaded, Request};
 use super::part::{part, Spec};
+use super::sanitize::BrowserHtml;
 use super::states::{article_skeleton, not_found};
 use super::topbar::top_bar;
 use super::trending::trending_part;
@@ -32,10 +33,10 @@ fn decode_article(
     _: &Config,
     format: Format,
     json: &Json,
-    url: &str,
+    req: &Request,
     _: &Fetched,
 ) -> Result<Parsed<Loaded>, Problem> {
-    feed::article(format, json, url).map(|p| p.map(Loaded::Article))
+    feed::article(format, json, &req.url, &BrowserHtml, req.slug.as_deref()).map(|p| p.map(Loaded::Article))
 }
 
 /// The article part: skeleton, then the article, its error or not-found.
@@ -48,12 +49,14 @@ pub fn article_part(env: &Env, slug: Option<String>) -> AnyView {
         if slug.is_empty() && source.url.contains("{slug}") {
             return None;
         }
-        Some(Request {
-            feed: Feed::Article,
-            url: absolute_url(&fill(&source.url, &[("slug", &slug)])),
-            format: source.format,
-            decode: decode_article,
-        })
+        let mut req = Request::new(
+            Feed::Article,
+            absolute_url(&fill(&source.url, &[("slug", &slug)])),
+            source.format,
+            decode_article,
+        );
+        req.slug = (!slug.is_empty()).then_some(slug);
+        Some(req)
     });
     env.warm_up();
     let t = env.t();

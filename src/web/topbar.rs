@@ -25,7 +25,7 @@ fn decode(
     config: &Config,
     format: Format,
     json: &Json,
-    _: &str,
+    _: &Request,
     _: &Fetched,
 ) -> Result<Parsed<Loaded>, Problem> {
     feed::weather(format, json, config.units).map(|p| p.map(Loaded::Weather))
@@ -129,12 +129,12 @@ pub fn top_bar(env: &Env) -> AnyView {
     let config = env.config.clone();
     let loader = use_loader(env, move || {
         let source = config.weather.as_ref()?;
-        Some(Request {
-            feed: Feed::Weather,
-            url: absolute_url(&source.url),
-            format: source.format,
+        Some(Request::new(
+            Feed::Weather,
+            absolute_url(&source.url),
+            source.format,
             decode,
-        })
+        ))
     });
     let weather = part(
         env,

@@ -12,6 +12,7 @@ use super::fetch::Fetched;
 use super::intl::DateStyle;
 use super::load::{absolute_url, use_loader, Loaded, Request};
 use super::part::{part, Spec};
+use super::sanitize::BrowserHtml;
 use super::Env;
 use crate::core::article::Summary;
 use crate::core::config::Config;
@@ -27,10 +28,10 @@ fn decode(
     _: &Config,
     format: Format,
     json: &Json,
-    url: &str,
+    req: &Request,
     _: &Fetched,
 ) -> Result<Parsed<Loaded>, Problem> {
-    feed::trending(format, json, url).map(|p| p.map(Loaded::Trending))
+    feed::trending(format, json, &req.url, &BrowserHtml).map(|p| p.map(Loaded::Trending))
 }
 
 /// Headline text with its own language and direction when it has one.
@@ -108,12 +109,12 @@ pub fn trending_part(env: &Env) -> AnyView {
     let config = env.config.clone();
     let loader = use_loader(env, move || {
         let source = config.trending.as_ref()?;
-        Some(Request {
-            feed: Feed::Trending,
-            url: absolute_url(&source.url),
-            format: source.format,
+        Some(Request::new(
+            Feed::Trending,
+            absolute_url(&source.url),
+            source.format,
             decode,
-        })
+        ))
     });
     let t = env.t();
     part(

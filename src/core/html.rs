@@ -1,0 +1,664 @@
+//! The one sanitizing path for untrusted HTML (WordPress `content.rendered`,
+//! JSON Feed `content_html`, captions, titles).
+//!
+//! The browser's own parser reads the HTML inertly (`DOMParser`: nothing
+//! runs, nothing loads) into a [`Node`] tree; this module walks that tree
+//! with an allow-list and produces Herald's typed blocks. Views are built
+//! from blocks, so no HTML from a feed is ever written into the page:
+//! mutation-XSS has nothing to mutate.
+//!
+//! Kept: paragraphs, headings, quotes with attribution, lists, images with
+//! captions, emphasis, strong, links and line breaks. Dropped with their
+//! content: script, style, iframe, object, embed, form, template, SVG,
+//! MathML and the like. Every other element is unwrapped to its text.
+//! URLs: only http, https, mailto (links) and relative ones, resolved
+//! against the feed's address.
+
+use super::article::{ArticleLink, Block, Image, Run};
+use super::url::{resolve, UrlUse};
+
+/// A node of inertly parsed HTML. Only elements in the HTML namespace are
+/// elements here: the parser side gives SVG and MathML a tag of `svg` or
+/// `math`, which are dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Node {
+    Element {
+        /// Lower-case.
+        tag: String,
+        attrs: Vec<(String, String)>,
+        children: Vec<Node>,
+    },
+    Text(String),
+}
+
+/// An inert HTML parser: the browser's `DOMParser` (and html5ever in the
+/// native tests). Returns the children of the document's body.
+pub trait HtmlParser {
+    fn parse(&self, html: &str) -> Vec<Node>;
+}
+
+/// Elements dropped together with everything inside them.
+const DROPPED: &[&str] = &[
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "param",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "option",
+    "template",
+    "svg",
+    "math",
+    "noscript",
+    "noembed",
+    "noframes",
+    "xmp",
+    "plaintext",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "base",
+    "canvas",
+    "audio",
+    "video",
+    "source",
+    "track",
+    "map",
+    "area",
+    "dialog",
+    "portal",
+    "isindex",
+    "keygen",
+    "slot",
+];
+
+/// Elements that end a paragraph and hold blocks.
+const CONTAINERS: &[&str] = &[
+    "div", "section", "article", "main", "header", "footer", "aside", "nav", "address", "center", "details",
+    "summary", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "dl", "dt", "dd", "hgroup",
+    "body", "html", "fieldset", "legend", "picture",
+];
+
+/// How deep the walker goes; deeper content is dropped.
+pub const MAX_DEPTH: usize = 64;
+
+fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+}
+
+fn dimension(value: Option<&str>) -> Option<u32> {
+    let n: u32 = value?.trim().trim_end_matches("px").parse().ok()?;
+    (1..=20_000).contains(&n).then_some(n)
+}
+
+/// WordPress shortcodes left in the text (`[caption id="…"]`, `[/gallery]`).
+fn strip_shortcodes(text: &str) -> String {
+    const NAMES: &[&str] = &[
+        "caption",
+        "wp_caption",
+        "gallery",
+        "embed",
+        "video",
+        "audio",
+        "playlist",
+        "contact-form-7",
+        "vc_",
+        "et_pb_",
+        "su_",
+        "fusion_",
+        "av_",
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let tail = &rest[open + 1..];
+        let name = tail.trim_start_matches('/');
+        let is_shortcode = NAMES.iter().any(|n| {
+            name.starts_with(n) && (n.ends_with('_') || name[n.len()..].starts_with([' ', ']', '/']))
+        });
+        match (is_shortcode, tail.find(']')) {
+            (true, Some(close)) => rest = &tail[close + 1..],
+            _ => {
+                out.push('[');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Collapses white space as HTML rendering does.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+/// The text of nodes (dropped elements excluded), white space collapsed.
+pub fn text_of(nodes: &[Node]) -> String {
+    fn walk(nodes: &[Node], out: &mut String, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        for node in nodes {
+            match node {
+                Node::Text(t) => out.push_str(t),
+                Node::Element { tag, children, .. } => {
+                    if DROPPED.contains(&tag.as_str()) {
+                        continue;
+                    }
+                    if tag == "br" {
+                        out.push(' ');
+                    }
+                    walk(children, out, depth + 1);
+                    if matches!(
+                        tag.as_str(),
+                        "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                    ) {
+                        out.push(' ');
+                    }
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(nodes, &mut out, 0);
+    collapse(&strip_shortcodes(&out)).trim().to_string()
+}
+
+#[derive(Clone, Default, PartialEq)]
+struct Marks {
+    emphasis: bool,
+    strong: bool,
+    href: Option<String>,
+}
+
+/// Turns parsed HTML into blocks.
+pub struct Sanitizer<'a> {
+    base: &'a str,
+    /// The site's origin, for recognising links to its own articles.
+    site: Option<&'a str>,
+    blocks: Vec<Block>,
+    para: Vec<Run>,
+    pub warnings: Vec<String>,
+}
+
+impl<'a> Sanitizer<'a> {
+    pub fn new(base: &'a str, site: Option<&'a str>) -> Self {
+        Sanitizer {
+            base,
+            site,
+            blocks: Vec::new(),
+            para: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The blocks of `nodes`.
+    pub fn blocks(mut self, nodes: &[Node]) -> (Vec<Block>, Vec<String>) {
+        self.walk_block(nodes, 0);
+        self.flush();
+        (self.blocks, self.warnings)
+    }
+
+    fn warn(&mut self, message: String) {
+        if !self.warnings.contains(&message) {
+            self.warnings.push(message);
+        }
+    }
+
+    fn push_text(&mut self, text: &str, marks: &Marks) {
+        let mut text = collapse(&strip_shortcodes(text));
+        // One space between words, across elements as within them.
+        let after_space = self.para.last().is_none_or(|r| r.text.ends_with([' ', '\n']));
+        if after_space && text.starts_with(' ') {
+            text.remove(0);
+        }
+        if text.is_empty() {
+            return;
+        }
+        if let Some(last) = self.para.last_mut() {
+            if last.emphasis == marks.emphasis && last.strong == marks.strong && last.href == marks.href {
+                last.text.push_str(&text);
+                return;
+            }
+        }
+        self.para.push(Run {
+            text,
+            emphasis: marks.emphasis,
+            strong: marks.strong,
+            href: marks.href.clone(),
+        });
+    }
+
+    fn line_break(&mut self) {
+        if let Some(last) = self.para.last_mut() {
+            last.text.push('\n');
+        }
+    }
+
+    /// Ends the paragraph being gathered, if it has text.
+    fn flush(&mut self) {
+        let mut runs = std::mem::take(&mut self.para);
+        // Trim the paragraph's ends, line breaks included.
+        while runs.last().is_some_and(|r| r.text.trim().is_empty()) {
+            runs.pop();
+        }
+        while runs.first().is_some_and(|r| r.text.trim().is_empty()) {
+            runs.remove(0);
+        }
+        let Some(first) = runs.first_mut() else { return };
+        first.text = first.text.trim_start().to_string();
+        if let Some(last) = runs.last_mut() {
+            last.text = last.text.trim_end().to_string();
+        }
+        for r in &mut runs {
+            // Spaces around a line break are not shown.
+            if r.text.contains('\n') {
+                r.text = r.text.split('\n').map(str::trim).collect::<Vec<_>>().join("\n");
+            }
+        }
+        runs.retain(|r| !r.text.is_empty());
+        if runs.is_empty() {
+            return;
+        }
+        match self.read_also(&runs) {
+            Some(link) => self.blocks.push(Block::ReadAlso(link)),
+            None => self.blocks.push(Block::Paragraph(runs)),
+        }
+    }
+
+    /// "Read also: <a>headline</a>" as a related-article link.
+    fn read_also(&self, runs: &[Run]) -> Option<ArticleLink> {
+        const LABELS: &[&str] = &[
+            "read also",
+            "read more",
+            "related",
+            "see also",
+            "lea también",
+            "lee también",
+            "lire aussi",
+            "lesen sie auch",
+        ];
+        let links: Vec<&Run> = runs.iter().filter(|r| r.href.is_some()).collect();
+        let [link] = links.as_slice() else { return None };
+        let label: String = runs
+            .iter()
+            .filter(|r| r.href.is_none())
+            .map(|r| r.text.as_str())
+            .collect();
+        let label = label.trim().trim_end_matches(':').trim().to_lowercase();
+        if !LABELS.contains(&label.as_str()) {
+            return None;
+        }
+        let url = link.href.clone()?;
+        Some(ArticleLink {
+            headline: link.text.trim().to_string(),
+            slug: self.slug_of(&url),
+            url,
+        })
+    }
+
+    /// The slug of a link to one of the site's own articles (its last path segment).
+    pub fn slug_of(&self, url: &str) -> Option<String> {
+        let site = self.site?;
+        let rest = url.strip_prefix(site)?;
+        if !rest.starts_with('/') {
+            return None;
+        }
+        let path = rest.split(['?', '#']).next().unwrap_or("");
+        let last = path.trim_end_matches('/').rsplit('/').next()?;
+        let ok = !last.is_empty()
+            && last
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            && !last.chars().all(|c| c.is_ascii_digit());
+        ok.then(|| last.to_string())
+    }
+
+    fn image(&mut self, attrs: &[(String, String)], caption: Option<String>) -> Option<Block> {
+        let raw = attr(attrs, "src").unwrap_or("");
+        let Some(src) = resolve(self.base, raw, UrlUse::Resource) else {
+            self.warn("dropped an image whose address is missing or not allowed".to_string());
+            return None;
+        };
+        Some(Block::Image(Image {
+            src,
+            alt: collapse(attr(attrs, "alt").unwrap_or("")).trim().to_string(),
+            width: dimension(attr(attrs, "width")),
+            height: dimension(attr(attrs, "height")),
+            caption: caption.filter(|c| !c.is_empty()),
+            credit: None,
+        }))
+    }
+
+    fn walk_block(&mut self, nodes: &[Node], depth: usize) {
+        if depth > MAX_DEPTH {
+            self.warn(format!("dropped content nested deeper than {MAX_DEPTH} elements"));
+            return;
+        }
+        for node in nodes {
+            let Node::Element { tag, attrs, children } = node else {
+                self.walk_inline(std::slice::from_ref(node), &Marks::default(), depth);
+                continue;
+            };
+            let tag = tag.as_str();
+            if DROPPED.contains(&tag) {
+                self.warn(format!("dropped a <{tag}> element"));
+                continue;
+            }
+            match tag {
+                "p" | "li" => {
+                    self.flush();
+                    self.walk_inline(children, &Marks::default(), depth + 1);
+                    self.flush();
+                }
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    self.flush();
+                    let text = text_of(children);
+                    if !text.is_empty() {
+                        let level = match tag {
+                            "h1" | "h2" => 2,
+                            "h3" => 3,
+                            _ => 4,
+                        };
+                        self.blocks.push(Block::Heading { level, text });
+                    }
+                }
+                "blockquote" => {
+                    self.flush();
+                    self.quote(children, depth + 1);
+                }
+                "ul" | "ol" => {
+                    self.flush();
+                    self.list(tag == "ol", children, depth + 1);
+                }
+                "figure" => {
+                    self.flush();
+                    self.figure(children, depth + 1);
+                }
+                "img" => {
+                    self.flush();
+                    if let Some(image) = self.image(attrs, None) {
+                        self.blocks.push(image);
+                    }
+                }
+                "hr" => self.flush(),
+                "pre" => {
+                    self.flush();
+                    let text = raw_text(children);
+                    if !text.trim().is_empty() {
+                        self.blocks
+                            .push(Block::Paragraph(vec![Run::plain(text.trim_matches('\n'))]));
+                    }
+                }
+                t if CONTAINERS.contains(&t) => {
+                    self.flush();
+                    self.walk_block(children, depth + 1);
+                    self.flush();
+                }
+                _ => self.walk_inline(std::slice::from_ref(node), &Marks::default(), depth),
+            }
+        }
+    }
+
+    fn walk_inline(&mut self, nodes: &[Node], marks: &Marks, depth: usize) {
+        if depth > MAX_DEPTH {
+            self.warn(format!("dropped content nested deeper than {MAX_DEPTH} elements"));
+            return;
+        }
+        for node in nodes {
+            match node {
+                Node::Text(t) => self.push_text(t, marks),
+                Node::Element { tag, attrs, children } => {
+                    let tag = tag.as_str();
+                    if DROPPED.contains(&tag) {
+                        self.warn(format!("dropped a <{tag}> element"));
+                        continue;
+                    }
+                    match tag {
+                        "br" => self.line_break(),
+                        "img" => {
+                            // An image inside a paragraph ends it and stands on its own.
+                            if let Some(image) = self.image(attrs, None) {
+                                self.flush();
+                                self.blocks.push(image);
+                            }
+                        }
+                        "a" => {
+                            let href = attr(attrs, "href")
+                                .filter(|h| !h.trim_start().starts_with('#'))
+                                .and_then(|h| resolve(self.base, h, UrlUse::Link));
+                            if attr(attrs, "href").is_some() && href.is_none() {
+                                self.warn("dropped a link whose address is not allowed".to_string());
+                            }
+                            let inner = Marks {
+                                href: href.or_else(|| marks.href.clone()),
+                                ..marks.clone()
+                            };
+                            self.walk_inline(children, &inner, depth + 1);
+                        }
+                        "em" | "i" | "cite" | "dfn" | "var" => {
+                            let inner = Marks {
+                                emphasis: true,
+                                ..marks.clone()
+                            };
+                            self.walk_inline(children, &inner, depth + 1);
+                        }
+                        "strong" | "b" => {
+                            let inner = Marks {
+                                strong: true,
+                                ..marks.clone()
+                            };
+                            self.walk_inline(children, &inner, depth + 1);
+                        }
+                        "p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "ul" | "ol"
+                        | "figure" | "hr" | "pre" => self.walk_block(std::slice::from_ref(node), depth),
+                        t if CONTAINERS.contains(&t) => self.walk_block(std::slice::from_ref(node), depth),
+                        // span, small, mark, code, abbr, time, q, sub, sup, bdi, u, s…: their text.
+                        _ => self.walk_inline(children, marks, depth + 1),
+                    }
+                }
+            }
+        }
+    }
+
+    fn quote(&mut self, children: &[Node], depth: usize) {
+        let attribution = find_text(children, &["cite", "footer"])
+            .map(|a| a.trim_start_matches(['—', '–', '-', '―', ' ']).trim().to_string());
+        let body: Vec<Node> = children
+            .iter()
+            .filter(|n| !matches!(n, Node::Element { tag, .. } if tag == "cite" || tag == "footer"))
+            .cloned()
+            .collect();
+        let (blocks, warnings) = Sanitizer::new(self.base, self.site).nested(&body, depth);
+        self.warnings.extend(warnings);
+        let paragraphs: Vec<Vec<Run>> = blocks
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(runs) => Some(runs),
+                Block::Quote { paragraphs, .. } => paragraphs.into_iter().next(),
+                Block::List { items, .. } => items.into_iter().next(),
+                Block::Heading { text, .. } => Some(vec![Run::plain(text)]),
+                _ => None,
+            })
+            .collect();
+        if !paragraphs.is_empty() {
+            self.blocks.push(Block::Quote {
+                paragraphs,
+                attribution: attribution.filter(|a| !a.is_empty()),
+            });
+        }
+    }
+
+    fn list(&mut self, ordered: bool, children: &[Node], depth: usize) {
+        let mut items = Vec::new();
+        for child in children {
+            let nodes = match child {
+                Node::Element { tag, children, .. } if tag == "li" => children.as_slice(),
+                other => std::slice::from_ref(other),
+            };
+            let (blocks, warnings) = Sanitizer::new(self.base, self.site).nested(nodes, depth);
+            self.warnings.extend(warnings);
+            // A list item is one line of text; nested lists and paragraphs join it.
+            let mut runs: Vec<Run> = Vec::new();
+            for b in blocks {
+                let more = match b {
+                    Block::Paragraph(r) => r,
+                    Block::List { items, .. } => items.into_iter().flatten().collect(),
+                    Block::Heading { text, .. } => vec![Run::plain(text)],
+                    Block::ReadAlso(link) => vec![Run {
+                        text: link.headline,
+                        href: Some(link.url),
+                        ..Run::default()
+                    }],
+                    _ => Vec::new(),
+                };
+                if !runs.is_empty() && !more.is_empty() {
+                    runs.push(Run::plain(" "));
+                }
+                runs.extend(more);
+            }
+            if runs.iter().any(|r| !r.text.trim().is_empty()) {
+                items.push(runs);
+            }
+        }
+        if !items.is_empty() {
+            self.blocks.push(Block::List { ordered, items });
+        }
+    }
+
+    fn figure(&mut self, children: &[Node], depth: usize) {
+        let caption = find_text(children, &["figcaption"]);
+        if let Some(attrs) = find_img(children, 0) {
+            if let Some(image) = self.image(&attrs, caption) {
+                self.blocks.push(image);
+            }
+            return;
+        }
+        let without_caption: Vec<Node> = children
+            .iter()
+            .filter(|n| !matches!(n, Node::Element { tag, .. } if tag == "figcaption"))
+            .cloned()
+            .collect();
+        let (blocks, warnings) = Sanitizer::new(self.base, self.site).nested(&without_caption, depth);
+        self.warnings.extend(warnings);
+        if blocks.is_empty() {
+            // An embed (video, tweet) whose frame was dropped: its caption alone means little.
+            self.warn("dropped an embedded figure with nothing Herald can show".to_string());
+        }
+        self.blocks.extend(blocks);
+    }
+
+    fn nested(mut self, nodes: &[Node], depth: usize) -> (Vec<Block>, Vec<String>) {
+        self.walk_block(nodes, depth);
+        self.flush();
+        (self.blocks, self.warnings)
+    }
+}
+
+/// The text of pre-formatted content, white space kept.
+fn raw_text(nodes: &[Node]) -> String {
+    let mut out = String::new();
+    for n in nodes {
+        match n {
+            Node::Text(t) => out.push_str(t),
+            Node::Element { tag, children, .. } if !DROPPED.contains(&tag.as_str()) => {
+                if tag == "br" {
+                    out.push('\n');
+                }
+                out.push_str(&raw_text(children));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text of the first element named in `tags` among `nodes` (at any depth).
+fn find_text(nodes: &[Node], tags: &[&str]) -> Option<String> {
+    for n in nodes {
+        if let Node::Element { tag, children, .. } = n {
+            if tags.contains(&tag.as_str()) {
+                return Some(text_of(children));
+            }
+            if !DROPPED.contains(&tag.as_str()) {
+                if let Some(t) = find_text(children, tags) {
+                    return Some(t);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn find_img(nodes: &[Node], depth: usize) -> Option<Vec<(String, String)>> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    for n in nodes {
+        if let Node::Element { tag, attrs, children } = n {
+            if tag == "img" {
+                return Some(attrs.clone());
+            }
+            if !DROPPED.contains(&tag.as_str()) && tag != "figcaption" {
+                if let Some(a) = find_img(children, depth + 1) {
+                    return Some(a);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Takes a dateline from the start of the first paragraph: a leading bold
+/// run ending in a colon ("<strong>BELGIUM. Brussels:</strong> At a…").
+pub fn take_dateline(body: &mut [Block]) -> Option<String> {
+    let Some(Block::Paragraph(runs)) = body.iter_mut().find(|b| matches!(b, Block::Paragraph(_))) else {
+        return None;
+    };
+    let first = runs.first()?;
+    let text = first.text.trim();
+    if !first.strong
+        || first.href.is_some()
+        || runs.len() < 2
+        || !text.ends_with(':')
+        || text.chars().count() > 60
+    {
+        return None;
+    }
+    let dateline = text.trim_end_matches(':').trim().to_string();
+    runs.remove(0);
+    if let Some(next) = runs.first_mut() {
+        next.text = next.text.trim_start().to_string();
+    }
+    (!dateline.is_empty()).then_some(dateline)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod tests;

@@ -1,0 +1,382 @@
+use super::*;
+use html5ever::tendril::TendrilSink;
+use markup5ever_rcdom::{Handle, NodeData, RcDom};
+
+/// html5ever, a browser-grade parser, in place of the browser's DOMParser.
+pub(crate) struct Html5ever;
+
+/// Converts the tree, no deeper than the sanitizer looks (as the browser side does).
+fn convert(handle: &Handle, out: &mut Vec<Node>, depth: usize) {
+    if depth > MAX_DEPTH + 1 {
+        return;
+    }
+    for child in handle.children.borrow().iter() {
+        match &child.data {
+            NodeData::Text { contents } => out.push(Node::Text(contents.borrow().to_string())),
+            NodeData::Element { name, attrs, .. } => {
+                let html = name.ns == html5ever::ns!(html);
+                let tag = if html {
+                    name.local.to_string()
+                } else if name.ns == html5ever::ns!(svg) {
+                    "svg".to_string()
+                } else {
+                    "math".to_string()
+                };
+                let mut children = Vec::new();
+                if html {
+                    convert(child, &mut children, depth + 1);
+                }
+                out.push(Node::Element {
+                    tag,
+                    attrs: attrs
+                        .borrow()
+                        .iter()
+                        .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                        .collect(),
+                    children,
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+fn find_body(handle: &Handle) -> Option<Handle> {
+    // The body is a child of <html>, itself a child of the document.
+    let html = handle
+        .children
+        .borrow()
+        .iter()
+        .find(|c| matches!(&c.data, NodeData::Element { name, .. } if &*name.local == "html"))?
+        .clone();
+    let body = html
+        .children
+        .borrow()
+        .iter()
+        .find(|c| matches!(&c.data, NodeData::Element { name, .. } if &*name.local == "body"))?
+        .clone();
+    Some(body)
+}
+
+impl HtmlParser for Html5ever {
+    fn parse(&self, html: &str) -> Vec<Node> {
+        let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
+        let mut out = Vec::new();
+        if let Some(body) = find_body(&dom.document) {
+            convert(&body, &mut out, 0);
+        }
+        out
+    }
+}
+
+const BASE: &str = "https://cms.example/wp-json/wp/v2/posts?slug=x";
+
+fn blocks(html: &str) -> Vec<Block> {
+    Sanitizer::new(BASE, Some("https://cms.example"))
+        .blocks(&Html5ever.parse(html))
+        .0
+}
+
+fn p(text: &str) -> Block {
+    Block::Paragraph(vec![Run::plain(text)])
+}
+
+#[test]
+fn keeps_the_text_structure() {
+    let out = blocks(
+        "<p>One <em>two</em> <strong>three</strong> <b><i>four</i></b></p>\
+         <h1>Big</h1><h2>Sub</h2><h3>Smaller</h3><h5>Tiny</h5>\
+         <blockquote><p>Quoted.</p><p>Twice.</p><cite>— A. Person</cite></blockquote>\
+         <ul><li>a</li><li>b <em>c</em></li></ul><ol><li>first</li></ol>\
+         <figure><img src=\"/img/a.jpg\" alt=\"An A\" width=\"800\" height=\"600\"><figcaption>The <b>caption</b></figcaption></figure>",
+    );
+    assert_eq!(out.len(), 9, "{out:#?}");
+    assert_eq!(
+        out[0],
+        Block::Paragraph(vec![
+            Run::plain("One "),
+            Run {
+                text: "two".into(),
+                emphasis: true,
+                ..Run::default()
+            },
+            Run::plain(" "),
+            Run {
+                text: "three".into(),
+                strong: true,
+                ..Run::default()
+            },
+            Run::plain(" "),
+            Run {
+                text: "four".into(),
+                emphasis: true,
+                strong: true,
+                href: None
+            },
+        ])
+    );
+    assert_eq!(
+        out[1],
+        Block::Heading {
+            level: 2,
+            text: "Big".into()
+        }
+    );
+    assert_eq!(
+        out[2],
+        Block::Heading {
+            level: 2,
+            text: "Sub".into()
+        }
+    );
+    assert_eq!(
+        out[3],
+        Block::Heading {
+            level: 3,
+            text: "Smaller".into()
+        }
+    );
+    assert_eq!(
+        out[4],
+        Block::Heading {
+            level: 4,
+            text: "Tiny".into()
+        }
+    );
+    assert_eq!(
+        out[5],
+        Block::Quote {
+            paragraphs: vec![vec![Run::plain("Quoted.")], vec![Run::plain("Twice.")]],
+            attribution: Some("A. Person".into())
+        }
+    );
+    assert!(
+        matches!(&out[6], Block::List { ordered: false, items } if items.len() == 2 && items[1].len() == 2)
+    );
+    assert!(matches!(&out[7], Block::List { ordered: true, .. }));
+    assert_eq!(
+        out[8],
+        Block::Image(Image {
+            src: "https://cms.example/img/a.jpg".into(),
+            alt: "An A".into(),
+            width: Some(800),
+            height: Some(600),
+            caption: Some("The caption".into()),
+            credit: None
+        })
+    );
+}
+
+#[test]
+fn drops_active_content_with_what_is_inside() {
+    let html = "<p>Before</p><script>alert(1)</script><style>p{color:red}</style>\
+        <iframe src=\"https://evil.test/\"></iframe><object data=\"x\">fallback</object>\
+        <form action=\"https://evil.test\"><input value=\"v\"><button>Go</button></form>\
+        <template><p>hidden</p></template><svg><text>svg text</text></svg>\
+        <math><mtext>math text</mtext></math><noscript><p>no script</p></noscript><p>After</p>";
+    let (out, warnings) = Sanitizer::new(BASE, None).blocks(&Html5ever.parse(html));
+    assert_eq!(out, vec![p("Before"), p("After")]);
+    for tag in [
+        "script", "style", "iframe", "object", "form", "template", "svg", "math", "noscript",
+    ] {
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w == &format!("dropped a <{tag}> element")),
+            "{tag}: {warnings:?}"
+        );
+    }
+}
+
+#[test]
+fn links_keep_only_safe_addresses_resolved_against_the_feed() {
+    let out = blocks(
+        "<p><a href=\"/about\">rel</a> <a href=\"JavaScript:alert(1)\">js</a> <a href=\"data:text/html,x\">data</a> \
+         <a href=\"mailto:desk@cms.example\">mail</a> <a href=\"#note\">anchor</a> <a href=\"https://other.example/a\" target=\"_blank\" onclick=\"x()\">ext</a></p>",
+    );
+    let Block::Paragraph(runs) = &out[0] else {
+        panic!("{out:?}")
+    };
+    let links: Vec<(&str, Option<&str>)> = runs
+        .iter()
+        .map(|r| (r.text.as_str(), r.href.as_deref()))
+        .collect();
+    assert_eq!(
+        links,
+        vec![
+            ("rel", Some("https://cms.example/about")),
+            (" js data ", None),
+            ("mail", Some("mailto:desk@cms.example")),
+            (" anchor ", None),
+            ("ext", Some("https://other.example/a")),
+        ]
+    );
+}
+
+#[test]
+fn images_are_checked_and_stand_on_their_own() {
+    let out = blocks(
+        "<p>Text <img src=\"javascript:alert(1)\" onerror=\"alert(1)\"> more <img src=\"pic.png\" srcset=\"https://evil.test/a 2x\" alt=\"Pic\" width=\"30px\"> end</p>",
+    );
+    assert_eq!(out.len(), 3, "{out:?}");
+    assert_eq!(out[0], p("Text more"));
+    assert!(
+        matches!(&out[1], Block::Image(i) if i.src == "https://cms.example/wp-json/wp/v2/pic.png" && i.width == Some(30) && i.height.is_none())
+    );
+    assert_eq!(out[2], p("end"));
+}
+
+#[test]
+fn white_space_shortcodes_and_line_breaks() {
+    let out = blocks(
+        "\n\n<p>  Lots   of\n space  </p>\n\n<p>[caption id=\"attachment_12\" align=\"alignnone\" width=\"300\"]A caption[/caption] [sic] and [1]</p>\
+         <p>[gallery ids=\"1,2\"]</p><p>line<br>break<br></p>",
+    );
+    assert_eq!(
+        out,
+        vec![
+            p("Lots of space"),
+            p("A caption [sic] and [1]"),
+            Block::Paragraph(vec![Run::plain("line\nbreak")]),
+        ]
+    );
+}
+
+#[test]
+fn read_also_links_become_related_articles() {
+    let out = blocks(
+        "<p class=\"read-also\"><strong>Read Also:</strong> <a href=\"https://cms.example/2021/02/nato-will-not-leave/\">NATO Will Not Leave</a></p>\
+         <p>Read also: <a href=\"https://other.example/story\">Elsewhere</a></p><p>Read this <a href=\"/x\">link</a></p>",
+    );
+    assert_eq!(
+        out[0],
+        Block::ReadAlso(ArticleLink {
+            headline: "NATO Will Not Leave".into(),
+            url: "https://cms.example/2021/02/nato-will-not-leave/".into(),
+            slug: Some("nato-will-not-leave".into()),
+        })
+    );
+    assert!(matches!(&out[1], Block::ReadAlso(l) if l.slug.is_none() && l.headline == "Elsewhere"));
+    assert!(matches!(&out[2], Block::Paragraph(_)));
+}
+
+#[test]
+fn takes_the_dateline_from_the_first_paragraph() {
+    let mut out = blocks("<p><strong>BELGIUM. Brussels:</strong> At a press conference.</p><p>Next.</p>");
+    assert_eq!(take_dateline(&mut out).as_deref(), Some("BELGIUM. Brussels"));
+    assert_eq!(out[0], p("At a press conference."));
+    let mut plain = blocks("<p><strong>Important:</strong></p><p>Text</p>");
+    assert_eq!(
+        take_dateline(&mut plain),
+        None,
+        "a bold line alone is not a dateline"
+    );
+    let mut long = blocks(&format!("<p><strong>{}:</strong> x</p>", "A".repeat(80)));
+    assert_eq!(take_dateline(&mut long), None);
+}
+
+#[test]
+fn figures_without_images_and_embeds() {
+    let (out, warnings) = Sanitizer::new(BASE, None).blocks(&Html5ever.parse(
+        "<figure class=\"wp-block-embed\"><div class=\"wp-block-embed__wrapper\"><iframe src=\"https://www.youtube.com/embed/x\"></iframe></div><figcaption>A video</figcaption></figure>\
+         <figure class=\"wp-block-pullquote\"><blockquote><p>Pulled.</p><cite>Someone</cite></blockquote></figure>",
+    ));
+    assert_eq!(
+        out,
+        vec![Block::Quote {
+            paragraphs: vec![vec![Run::plain("Pulled.")]],
+            attribution: Some("Someone".into())
+        }]
+    );
+    assert!(
+        warnings.iter().any(|w| w.contains("embedded figure")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn titles_are_text_with_entities_decoded() {
+    let nodes = Html5ever
+        .parse("&#8220;We&#8217;ll be back&#8221;: Sol &#038; <em>Callao</em> &hellip;<script>x</script>");
+    assert_eq!(text_of(&nodes), "“We’ll be back”: Sol & Callao …");
+}
+
+#[test]
+fn deep_nesting_is_cut_off_not_overflowing() {
+    let html = "<div>".repeat(5000) + "deep" + &"</div>".repeat(5000);
+    let (out, warnings) = Sanitizer::new(BASE, None).blocks(&Html5ever.parse(&html));
+    assert!(out.is_empty() || out.len() == 1);
+    let _ = warnings;
+    let html = "<span>".repeat(100) + "kept" + &"</span>".repeat(100);
+    let (out, warnings) = Sanitizer::new(BASE, None).blocks(&Html5ever.parse(&html));
+    assert!(out.is_empty(), "deeper than the limit is dropped: {out:?}");
+    assert!(
+        warnings.iter().any(|w| w.contains("nested deeper")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn no_url_in_the_output_leaves_the_allow_list() {
+    let corpus: serde_free::Corpus = serde_free::load();
+    for (id, html) in corpus.vectors {
+        let (out, _) = Sanitizer::new(BASE, Some("https://cms.example")).blocks(&Html5ever.parse(&html));
+        for block in &out {
+            let urls: Vec<&str> = match block {
+                Block::Paragraph(runs) => runs.iter().filter_map(|r| r.href.as_deref()).collect(),
+                Block::Quote { paragraphs, .. } => paragraphs
+                    .iter()
+                    .flatten()
+                    .filter_map(|r| r.href.as_deref())
+                    .collect(),
+                Block::List { items, .. } => {
+                    items.iter().flatten().filter_map(|r| r.href.as_deref()).collect()
+                }
+                Block::Image(i) => vec![i.src.as_str()],
+                Block::ReadAlso(l) => vec![l.url.as_str()],
+                Block::Heading { .. } => vec![],
+            };
+            for url in urls {
+                let lower = url.to_ascii_lowercase();
+                assert!(
+                    lower.starts_with("https://")
+                        || lower.starts_with("http://")
+                        || lower.starts_with("mailto:"),
+                    "{id}: {url}"
+                );
+                assert!(!lower.contains("evil.test"), "{id}: {url}");
+            }
+        }
+    }
+}
+
+/// The XSS corpus (e2e/fixtures/xss-vectors.json), read with the crate's own JSON reader.
+mod serde_free {
+    pub struct Corpus {
+        pub vectors: Vec<(String, String)>,
+    }
+
+    pub fn load() -> Corpus {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/e2e/fixtures/xss-vectors.json"
+        ))
+        .unwrap();
+        let json = crate::core::json::parse(&text).unwrap();
+        let vectors = json
+            .get("vectors")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| {
+                (
+                    v.get("id").unwrap().as_str().unwrap().to_string(),
+                    v.get("html").unwrap().as_str().unwrap().to_string(),
+                )
+            })
+            .collect::<Vec<_>>();
+        assert!(vectors.len() >= 150, "{}", vectors.len());
+        Corpus { vectors }
+    }
+}

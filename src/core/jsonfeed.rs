@@ -1,0 +1,321 @@
+//! JSON Feed 1.1 (and 1.0): a feed is a trending list or a month listing;
+//! one of its items is an article. `content_html` goes through the
+//! sanitizer; `content_text` becomes paragraphs.
+//!
+//! Herald reads one optional extension, `_herald` on items (`kicker`,
+//! `section`, `dateline`, `slug`, and `image` with `alt`, `width`,
+//! `height`, `caption`, `credit`) and on authors (`bio`, `slug`), for what
+//! JSON Feed has no member for.
+
+use super::archive::Listing;
+use super::article::{Article, Author, Block, Image, Run, Summary};
+use super::decode::{At, Result as DResult};
+use super::error::{Parsed, Problem};
+use super::html::{take_dateline, HtmlParser, Sanitizer};
+use super::json::Json;
+use super::time::Timestamp;
+use super::url::{origin, resolve, UrlUse};
+
+fn check_version(root: &At) -> Result<(), Problem> {
+    let version = root.req_text("version").map_err(Problem::Schema)?;
+    if version.starts_with("https://jsonfeed.org/version/1") {
+        Ok(())
+    } else {
+        Err(Problem::Unsupported(format!(
+            "JSON Feed version `{version}` is not supported (this widget reads 1.0 and 1.1)"
+        )))
+    }
+}
+
+fn ext<'a>(item: &'a Json, key: &str) -> Option<&'a Json> {
+    item.get("_herald")?.get(key)
+}
+
+fn ext_text(item: &Json, key: &str) -> Option<String> {
+    ext(item, key)
+        .and_then(Json::as_str)
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+/// The slug of an item: `_herald.slug`, else a slug-like `id`, else the
+/// last segment of its URL.
+fn slug_of(item: &Json) -> Option<String> {
+    let slug_like = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    };
+    if let Some(s) = ext_text(item, "slug") {
+        return Some(s);
+    }
+    if let Some(id) = item.get("id").and_then(Json::as_str).filter(|s| slug_like(s)) {
+        return Some(id.to_string());
+    }
+    let url = item.get("url").and_then(Json::as_str)?;
+    let path = url.split(['?', '#']).next()?;
+    let last = path.trim_end_matches('/').rsplit('/').next()?;
+    slug_like(last).then(|| last.to_string())
+}
+
+fn timestamp(at: &At, key: &str) -> DResult<Option<Timestamp>> {
+    let Some(v) = at.field(key)? else { return Ok(None) };
+    let text = v.string()?;
+    Timestamp::parse_rfc3339(text.trim())
+        .map(Some)
+        .map_err(|e| v.error(e))
+}
+
+fn image(item: &Json, base: &str) -> Option<Image> {
+    let src = resolve(base, item.get("image")?.as_str()?, UrlUse::Resource)?;
+    let meta = ext(item, "image");
+    let text = |k: &str| {
+        meta.and_then(|m| m.get(k))
+            .and_then(Json::as_str)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let dim = |k: &str| {
+        meta.and_then(|m| m.get(k))
+            .and_then(Json::as_f64)
+            .filter(|n| *n >= 1.0 && *n <= 20_000.0)
+            .map(|n| n as u32)
+    };
+    Some(Image {
+        src,
+        alt: text("alt").unwrap_or_default(),
+        width: dim("width"),
+        height: dim("height"),
+        caption: text("caption"),
+        credit: text("credit"),
+    })
+}
+
+fn authors(item: &Json, feed: &Json, base: &str) -> Vec<Author> {
+    // 1.1 has `authors` on items and the feed; 1.0 had `author`.
+    let list: Vec<&Json> = match item.get("authors").and_then(Json::as_array) {
+        Some(a) => a.iter().collect(),
+        None => match item.get("author") {
+            Some(a) => vec![a],
+            None => feed
+                .get("authors")
+                .and_then(Json::as_array)
+                .map(|a| a.iter().collect())
+                .unwrap_or_default(),
+        },
+    };
+    list.into_iter()
+        .filter_map(|a| {
+            let name = a.get("name")?.as_str()?.trim().to_string();
+            if name.is_empty() {
+                return None;
+            }
+            let extension = |k: &str| {
+                a.get("_herald")
+                    .and_then(|h| h.get(k))
+                    .and_then(Json::as_str)
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+            };
+            Some(Author {
+                name,
+                slug: extension("slug"),
+                avatar: a
+                    .get("avatar")
+                    .and_then(Json::as_str)
+                    .and_then(|u| resolve(base, u, UrlUse::Resource)),
+                bio: extension("bio"),
+                url: a
+                    .get("url")
+                    .and_then(Json::as_str)
+                    .and_then(|u| resolve(base, u, UrlUse::Link)),
+            })
+        })
+        .collect()
+}
+
+/// `content_text`: paragraphs at blank lines, line breaks kept.
+fn text_blocks(text: &str) -> Vec<Block> {
+    text.replace("\r\n", "\n")
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| Block::Paragraph(vec![Run::plain(p)]))
+        .collect()
+}
+
+/// The item's `url` (or `external_url`); `None` when it has neither.
+fn item_url(at: &At, base: &str) -> DResult<Option<String>> {
+    let raw = match at.field("url")? {
+        Some(u) => u.text()?,
+        None => match at.field("external_url")? {
+            Some(u) => u.text()?,
+            None => return Ok(None),
+        },
+    };
+    resolve(base, &raw, UrlUse::Link)
+        .map(Some)
+        .ok_or_else(|| at.error(format!("`url` must be an http(s) URL, found `{raw}`")))
+}
+
+/// The plain text of an item, for a title-less item's headline.
+fn item_text(item: &Json, html: &dyn HtmlParser) -> String {
+    match item.get("content_html").and_then(Json::as_str) {
+        Some(h) => super::html::text_of(&html.parse(h)),
+        None => item
+            .get("content_text")
+            .and_then(Json::as_str)
+            .unwrap_or("")
+            .trim()
+            .to_string(),
+    }
+}
+
+fn headline(at: &At, html_text: impl FnOnce() -> String) -> DResult<String> {
+    match at.opt_text("title")? {
+        Some(t) => Ok(t),
+        None => {
+            // Title-less items (micro posts): the start of their text.
+            let text = html_text();
+            if text.is_empty() {
+                Err(at.error("missing field `title` (and no text to take one from)"))
+            } else {
+                Ok(super::article::truncate_words(&text, 80))
+            }
+        }
+    }
+}
+
+/// An item as a summary; `url` is the item's address, or `fallback` when it
+/// has none.
+fn summary(
+    item: At,
+    feed: &Json,
+    base: &str,
+    html: &dyn HtmlParser,
+    fallback: Option<&str>,
+) -> DResult<Summary> {
+    item.is_object()?;
+    let json = item.json;
+    let names: Vec<String> = authors(json, feed, base).into_iter().map(|a| a.name).collect();
+    let url = match (item_url(&item, base)?, fallback) {
+        (Some(url), _) => url,
+        (None, Some(f)) => f.to_string(),
+        (None, None) => return Err(item.error("missing field `url`")),
+    };
+    Ok(Summary {
+        slug: slug_of(json),
+        url,
+        headline: headline(&item, || item_text(json, html))?,
+        kicker: ext_text(json, "kicker"),
+        standfirst: item.opt_text("summary")?,
+        section: ext_text(json, "section"),
+        author: (!names.is_empty()).then(|| names.join(" & ")),
+        published: timestamp(&item, "date_published")?,
+        language: item
+            .opt_text("language")?
+            .or_else(|| feed.get("language").and_then(Json::as_str).map(str::to_string)),
+        image: image(json, base),
+    })
+}
+
+/// The item `slug` (the first item when `None`) as an article.
+pub fn article(
+    json: &Json,
+    base: &str,
+    html: &dyn HtmlParser,
+    slug: Option<&str>,
+) -> Result<Parsed<Article>, Problem> {
+    let root = At::root(json);
+    check_version(&root)?;
+    let items_at = root.required("items").map_err(Problem::Schema)?;
+    let all = items_at.items().map_err(Problem::Schema)?;
+    let item = match slug.filter(|s| !s.is_empty()) {
+        Some(slug) => all.iter().find(|i| slug_of(i.json).as_deref() == Some(slug)),
+        None => all.first(),
+    }
+    .ok_or(Problem::NotFound)?;
+    let mut warnings = Vec::new();
+    let result = (|| {
+        let s = summary(*item, json, base, html, Some(base))?;
+        let published = match s.published {
+            Some(p) => p,
+            None => timestamp(item, "date_modified")?
+                .ok_or_else(|| item.error("missing field `date_published`"))?,
+        };
+        let site = origin(&s.url).map(str::to_string);
+        let mut body = match item.field("content_html")? {
+            Some(h) => {
+                let (blocks, w) = Sanitizer::new(base, site.as_deref()).blocks(&html.parse(&h.string()?));
+                warnings.extend(w);
+                blocks
+            }
+            None => match item.field("content_text")? {
+                Some(t) => text_blocks(&t.string()?),
+                None => return Err(item.error("missing field `content_html` or `content_text`")),
+            },
+        };
+        // The dateline, from the extension or the text; never both.
+        let in_text = take_dateline(&mut body);
+        let dateline = ext_text(item.json, "dateline").or(in_text);
+        Ok(Article {
+            id: match item.field("id")? {
+                Some(id) => match id.json.as_f64() {
+                    Some(n) => (n as i64).to_string(),
+                    None => id.text()?,
+                },
+                None => s.url.clone(),
+            },
+            slug: s.slug.clone().unwrap_or_default(),
+            url: s.url,
+            kicker: s.kicker,
+            headline: s.headline,
+            standfirst: s.standfirst,
+            section: s.section,
+            tags: item.string_list("tags")?,
+            published,
+            updated: timestamp(item, "date_modified")?.filter(|u| u.unix_ms > published.unix_ms),
+            dateline,
+            language: s.language,
+            authors: authors(item.json, json, base),
+            image: s.image,
+            body,
+        })
+    })();
+    result
+        .map(|value| Parsed { value, warnings })
+        .map_err(Problem::Schema)
+}
+
+/// Every item that can be linked to, as a summary, in feed order (a
+/// trending list). Items that cannot are skipped with a warning.
+pub fn summaries(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parsed<Vec<Summary>>, Problem> {
+    let root = At::root(json);
+    check_version(&root)?;
+    let items_at = root.required("items").map_err(Problem::Schema)?;
+    let list = items_at.items().map_err(Problem::Schema)?;
+    let mut value = Vec::new();
+    let mut warnings = Vec::new();
+    for item in list {
+        match summary(item, json, base, html, None) {
+            Ok(s) => value.push(s),
+            Err(e) => warnings.push(format!("skipped an item: {e}")),
+        }
+    }
+    Ok(Parsed { value, warnings })
+}
+
+/// A feed of one month's items, as a month listing.
+pub fn listing(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parsed<Listing>, Problem> {
+    let parsed = summaries(json, base, html)?;
+    let first = parsed
+        .value
+        .iter()
+        .find_map(|s| s.published)
+        .map(|p| p.local_civil());
+    Ok(parsed
+        .map(|items| Listing::whole_month(first.map_or(0, |c| c.year), first.map_or(0, |c| c.month), items)))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

@@ -1,0 +1,154 @@
+use super::*;
+use crate::core::html::tests::Html5ever;
+use crate::core::json::parse;
+
+const BASE: &str = "https://cronica.example/feed.json";
+
+fn feed() -> Json {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/jsonfeed.json");
+    parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn an_item_with_html_becomes_an_article() {
+    let a = article(&feed(), BASE, &Html5ever, Some("street-musicians-return-to-sol"))
+        .unwrap()
+        .value;
+    assert_eq!(
+        a.headline,
+        "“We’ll be back”: street musicians return to Sol & Callao"
+    );
+    assert_eq!(
+        a.url,
+        "https://cronica.example/2024/04/street-musicians-return-to-sol/"
+    );
+    assert_eq!(a.id, "https://cronica.example/?p=48213");
+    assert_eq!(a.published.to_rfc3339(), "2024-04-16T19:42:10+02:00");
+    assert_eq!(a.updated.unwrap().to_rfc3339(), "2024-04-17T08:05:33+02:00");
+    assert_eq!(a.standfirst.as_deref(), Some("The city has issued 120 permits for street musicians this spring, and the waiting list is longer than ever."));
+    assert_eq!(a.authors[0].name, "Inés Robledo");
+    assert_eq!(a.language.as_deref(), Some("en"), "from the feed");
+    assert!(matches!(&a.body[0], Block::Paragraph(r) if r[0].text == "MADRID." && r[0].strong));
+}
+
+#[test]
+fn text_items_images_authors_tags_and_language() {
+    let text = article(&feed(), BASE, &Html5ever, Some("night-bus-n26-changes-route"))
+        .unwrap()
+        .value;
+    assert_eq!(text.body.len(), 2);
+    assert!(
+        matches!(&text.body[1], Block::Paragraph(r) if r[0].text.contains("<b>")),
+        "text stays text"
+    );
+    let fa = article(&feed(), BASE, &Html5ever, Some("nowruz-dar-madrid"))
+        .unwrap()
+        .value;
+    assert_eq!(fa.language.as_deref(), Some("fa"));
+    assert_eq!(
+        fa.image.as_ref().unwrap().src,
+        "https://cronica.example/wp-content/uploads/2024/03/nowruz-1200x675.jpg"
+    );
+    assert_eq!(fa.authors.len(), 2);
+    assert!(fa.authors[0]
+        .avatar
+        .as_deref()
+        .unwrap()
+        .starts_with("https://secure.gravatar.com/"));
+    assert_eq!(fa.tags, vec!["نوروز", "Culture", "Books & reading"]);
+}
+
+#[test]
+fn a_minimal_item_and_a_missing_one() {
+    let minimal = article(&feed(), BASE, &Html5ever, Some("47902")).unwrap_err();
+    assert_eq!(
+        minimal,
+        Problem::Schema(crate::core::error::SchemaError {
+            path: "$.items[3]".into(),
+            line: minimal_line(),
+            message: "missing field `date_published`".into()
+        })
+    );
+    assert_eq!(
+        article(&feed(), BASE, &Html5ever, Some("nope")).unwrap_err(),
+        Problem::NotFound
+    );
+    // Without a slug, the first item.
+    assert!(article(&feed(), BASE, &Html5ever, None)
+        .unwrap()
+        .value
+        .headline
+        .starts_with("“We’ll be back”"));
+}
+
+fn minimal_line() -> u32 {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/jsonfeed.json"
+    ))
+    .unwrap();
+    let at = text.find("\"47902\"").unwrap();
+    // The item's object starts on the line before its id.
+    text[..at].matches('\n').count() as u32
+}
+
+#[test]
+fn a_feed_is_a_trending_list_skipping_what_cannot_be_linked() {
+    let parsed = summaries(&feed(), BASE, &Html5ever).unwrap();
+    assert_eq!(parsed.value.len(), 3);
+    assert_eq!(parsed.value[2].language.as_deref(), Some("fa"));
+    assert_eq!(parsed.warnings.len(), 1);
+    assert!(
+        parsed.warnings[0].starts_with("skipped an item: missing field `url` at $.items[3]"),
+        "{:?}",
+        parsed.warnings
+    );
+}
+
+#[test]
+fn versions_are_checked() {
+    let other = parse(r#"{"version":"https://jsonfeed.org/version/2","items":[]}"#).unwrap();
+    assert_eq!(
+        summaries(&other, BASE, &Html5ever).unwrap_err(),
+        Problem::Unsupported("JSON Feed version `https://jsonfeed.org/version/2` is not supported (this widget reads 1.0 and 1.1)".into())
+    );
+    let none = parse(r#"{"items":[]}"#).unwrap();
+    assert!(
+        matches!(summaries(&none, BASE, &Html5ever).unwrap_err(), Problem::Schema(e) if e.message == "missing field `version`")
+    );
+}
+
+#[test]
+fn the_sample_sites_json_feed_matches_the_native_articles() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data");
+    let text = std::fs::read_to_string(format!("{dir}/jsonfeed/feed.json")).unwrap();
+    let json = parse(&text).unwrap();
+    let base = "https://news.example/data/jsonfeed/feed.json";
+    let list = summaries(&json, base, &Html5ever).unwrap().value;
+    assert_eq!(list.len(), 25);
+    for s in &list {
+        let slug = s.slug.as_deref().unwrap();
+        let a = article(&json, base, &Html5ever, Some(slug)).unwrap().value;
+        let native_text = std::fs::read_to_string(format!("{dir}/articles/{slug}.json")).unwrap();
+        let native = crate::core::herald::article(
+            &parse(&native_text).unwrap(),
+            "https://news.example/data/articles/x.json",
+        )
+        .unwrap()
+        .value;
+        assert_eq!(a.headline, native.headline);
+        assert_eq!(a.kicker, native.kicker);
+        assert_eq!(a.dateline, native.dateline, "{slug}");
+        assert_eq!(a.language, native.language);
+        assert_eq!(a.body.len(), native.body.len(), "{slug}");
+        assert_eq!(
+            a.image.as_ref().map(|i| (&i.src, i.width)),
+            native.image.as_ref().map(|i| (&i.src, i.width)),
+            "{slug}"
+        );
+        assert_eq!(
+            a.authors.iter().map(|x| &x.bio).collect::<Vec<_>>(),
+            native.authors.iter().map(|x| &x.bio).collect::<Vec<_>>()
+        );
+    }
+}

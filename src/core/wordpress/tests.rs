@@ -1,0 +1,368 @@
+use super::*;
+use crate::core::article::{Block, Run};
+use crate::core::html::tests::Html5ever;
+use crate::core::json::parse;
+
+const BASE: &str = "https://cronica.example/wp-json/wp/v2/posts?slug=street-musicians-return-to-sol&_embed";
+
+fn fixture(name: &str) -> Json {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    parse(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+fn post() -> Parsed<Article> {
+    article(&fixture("wordpress-post.json"), BASE, &Html5ever).unwrap()
+}
+
+#[test]
+fn maps_every_field_of_an_embedded_post() {
+    let a = post().value;
+    assert_eq!(a.id, "48213");
+    assert_eq!(a.slug, "street-musicians-return-to-sol");
+    assert_eq!(
+        a.url,
+        "https://cronica.example/2024/04/street-musicians-return-to-sol/"
+    );
+    assert_eq!(
+        a.headline,
+        "“We’ll be back”: street musicians return to Sol & Callao"
+    );
+    assert_eq!(
+        a.standfirst.as_deref(),
+        Some("The city has issued 120 permits for street musicians this spring\u{a0}… and the waiting list is longer than ever.")
+    );
+    assert_eq!(a.published.to_rfc3339(), "2024-04-16T17:42:10Z");
+    assert_eq!(a.updated.unwrap().to_rfc3339(), "2024-04-17T06:05:33Z");
+    assert_eq!(a.kicker.as_deref(), Some("Arts & Music"));
+    assert_eq!(a.section.as_deref(), Some("City"));
+    assert_eq!(a.tags, vec!["permits", "Puerta del Sol", "street music"]);
+    let author = &a.authors[0];
+    assert_eq!(author.name, "Inés Robledo");
+    assert!(author
+        .bio
+        .as_deref()
+        .unwrap()
+        .starts_with("Inés Robledo covers culture"));
+    assert_eq!(
+        author.url.as_deref(),
+        Some("https://cronica.example/author/ines-robledo/")
+    );
+    assert!(
+        author.avatar.as_deref().unwrap().contains("s=96"),
+        "the largest avatar"
+    );
+    let image = a.image.unwrap();
+    assert_eq!(
+        image.src,
+        "https://cronica.example/wp-content/uploads/2024/04/musicos-sol-scaled.jpg"
+    );
+    assert_eq!((image.width, image.height), (Some(2560), Some(1707)));
+    assert_eq!(
+        image.caption.as_deref(),
+        Some("The duo Viento Sur playing in the Puerta del Sol on Tuesday evening.")
+    );
+    assert!(image.alt.starts_with("A guitarist and an accordionist"));
+}
+
+#[test]
+fn the_body_keeps_structure_and_drops_what_is_unsafe() {
+    let parsed = post();
+    let body = &parsed.value.body;
+    let kinds: Vec<&str> = body
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(_) => "p",
+            Block::Heading { .. } => "h",
+            Block::Quote { .. } => "quote",
+            Block::Image(_) => "img",
+            Block::List { .. } => "list",
+            Block::ReadAlso(_) => "read",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        vec!["p", "p", "p", "img", "p", "h", "p", "quote", "h", "list", "quote", "img", "p", "p", "p"],
+        "{body:#?}"
+    );
+    // Entities decoded, non-breaking spaces kept, marks and safe links kept.
+    let Block::Paragraph(runs) = &body[0] else {
+        panic!()
+    };
+    assert!(runs[1]
+        .text
+        .starts_with(" On a warm Tuesday evening the steps of the Puerta del Sol filled up again…"));
+    let Block::Paragraph(runs) = &body[4] else {
+        panic!()
+    };
+    assert!(runs.iter().any(|r| r.strong && r.text == "Área de Cultura"));
+    assert!(runs.iter().any(|r| r.emphasis && r.text == "authorised pitches"));
+    assert!(runs
+        .iter()
+        .any(|r| r.href.as_deref() == Some("https://www.madrid.es/") && r.text == "city council’s portal"));
+    // The figure with its caption; srcset and the rest are gone.
+    let Block::Image(img) = &body[3] else { panic!() };
+    assert_eq!(
+        img.src,
+        "https://cronica.example/wp-content/uploads/2024/04/musicos-sol-1024x683.jpg"
+    );
+    assert_eq!(
+        img.caption.as_deref(),
+        Some("The duo Viento Sur on the first evening of the season. Photo: Pablo Serrano")
+    );
+    assert_eq!(
+        body[7],
+        Block::Quote {
+            paragraphs: vec![vec![Run::plain(
+                "People stop, they listen, some of them even cry. You don’t get that in a concert hall — there, they have paid to be moved."
+            )]],
+            attribution: Some("Lucas Ferreira, accordionist".into())
+        }
+    );
+    let Block::List {
+        ordered: false,
+        items,
+    } = &body[9]
+    else {
+        panic!()
+    };
+    assert_eq!(items.len(), 3);
+    // The YouTube embed is gone; the tweet's words remain as a quote; shortcodes are stripped.
+    assert!(
+        matches!(&body[10], Block::Quote { paragraphs, .. } if paragraphs[0][0].text.starts_with("Vuelve la música a Sol"))
+    );
+    assert!(
+        matches!(&body[11], Block::Image(i) if i.src.ends_with("sol-1989-300x200.jpg") && i.width == Some(300))
+    );
+    let Block::Paragraph(caption) = &body[12] else {
+        panic!()
+    };
+    assert_eq!(
+        caption[0].text,
+        "Musicians in the same spot in 1989, from our archive."
+    );
+    // Right-to-left text with a Latin name, as it is.
+    assert!(body
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph(r) if r[0].text.starts_with("قال Lucas Ferreira"))));
+    // The javascript: image is dropped; the inline style is ignored, its text kept.
+    assert!(!body
+        .iter()
+        .any(|b| matches!(b, Block::Image(i) if i.src.contains("javascript"))));
+    assert!(
+        matches!(body.last(), Some(Block::Paragraph(r)) if r[0].text == "Correction, 17 April:" && r[0].strong)
+    );
+    for w in [
+        "dropped a <iframe> element",
+        "dropped a <script> element",
+        "dropped an image whose address is missing or not allowed",
+    ] {
+        assert!(
+            parsed.warnings.iter().any(|x| x == w),
+            "{w}: {:?}",
+            parsed.warnings
+        );
+    }
+}
+
+#[test]
+fn a_missing_embed_or_a_media_error_degrades_gracefully() {
+    let plain = article(&fixture("wordpress-post-degraded.json"), BASE, &Html5ever)
+        .unwrap()
+        .value;
+    assert!(
+        plain.authors.is_empty() && plain.image.is_none() && plain.tags.is_empty() && plain.kicker.is_none()
+    );
+    assert_eq!(
+        plain.headline,
+        "“We’ll be back”: street musicians return to Sol & Callao"
+    );
+    let media = article(&fixture("wordpress-post-media-error.json"), BASE, &Html5ever).unwrap();
+    assert!(media.value.image.is_none());
+    assert_eq!(media.value.authors.len(), 1);
+    assert!(
+        media
+            .warnings
+            .iter()
+            .any(|w| w.contains("featured image is not available")),
+        "{:?}",
+        media.warnings
+    );
+}
+
+#[test]
+fn no_post_is_not_found_and_errors_are_named() {
+    assert_eq!(
+        article(&parse("[]").unwrap(), BASE, &Html5ever).unwrap_err(),
+        Problem::NotFound
+    );
+    assert_eq!(
+        article(
+            &parse(r#"{"code":"rest_post_invalid_id","message":"Invalid post ID.","data":{"status":404}}"#)
+                .unwrap(),
+            BASE,
+            &Html5ever
+        )
+        .unwrap_err(),
+        Problem::NotFound
+    );
+    assert_eq!(
+        article(
+            &parse(r#"{"code":"rest_forbidden","message":"Sorry.","data":{"status":401}}"#).unwrap(),
+            BASE,
+            &Html5ever
+        )
+        .unwrap_err(),
+        Problem::Unsupported("WordPress answered with error `rest_forbidden`: Sorry.".into())
+    );
+    let no_title = r#"[{"id":1,"link":"https://c.example/x/","date_gmt":"2024-01-01T00:00:00","content":{"rendered":"<p>x</p>"}}]"#;
+    match article(&parse(no_title).unwrap(), BASE, &Html5ever).unwrap_err() {
+        Problem::Schema(e) => assert_eq!(e.to_string(), "missing field `title` at $ (line 1)"),
+        other => panic!("{other:?}"),
+    }
+    let bad_date = no_title
+        .replace(
+            "\"date_gmt\":\"2024-01-01T00:00:00\"",
+            "\"date_gmt\":\"yesterday\"",
+        )
+        .replace("\"link\"", "\"title\":{\"rendered\":\"T\"},\"link\"");
+    match article(&parse(&bad_date).unwrap(), BASE, &Html5ever).unwrap_err() {
+        Problem::Schema(e) => assert!(
+            e.to_string().contains("`yesterday` is not an RFC 3339 date-time"),
+            "{e}"
+        ),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn popular_posts_become_a_trending_list() {
+    let list = summaries(&fixture("wordpress-popular-posts.json"), BASE, &Html5ever)
+        .unwrap()
+        .value;
+    assert_eq!(list.len(), 5);
+    for s in &list {
+        assert!(s.url.starts_with("https://"));
+        assert!(
+            !s.headline.contains('&') || s.headline.contains("& "),
+            "{}",
+            s.headline
+        );
+        assert!(s.published.is_some());
+    }
+    assert!(
+        list.iter().any(|s| s.image.is_none()),
+        "one post has no featured image"
+    );
+}
+
+#[test]
+fn a_month_page_takes_its_pagination_from_the_headers() {
+    let l = listing(
+        &fixture("wordpress-listing-page.json"),
+        BASE,
+        &Html5ever,
+        2,
+        Some(7),
+        Some(3),
+    )
+    .unwrap()
+    .value;
+    assert_eq!(l.items.len(), 3);
+    assert_eq!(
+        l.server_page,
+        Some(ServerPage {
+            page: 2,
+            pages: 3,
+            total: 7
+        })
+    );
+    assert_eq!((l.year, l.month), (2024, 4));
+    let shown = l.page(99, 10);
+    assert_eq!(
+        (shown.page, shown.pages, shown.total, shown.items.len()),
+        (2, 3, 7, 3)
+    );
+    // Without the headers, the page is the last one.
+    let l = listing(
+        &fixture("wordpress-listing-page.json"),
+        BASE,
+        &Html5ever,
+        2,
+        None,
+        None,
+    )
+    .unwrap()
+    .value;
+    assert_eq!(
+        l.server_page,
+        Some(ServerPage {
+            page: 2,
+            pages: 2,
+            total: 3
+        })
+    );
+}
+
+#[test]
+fn the_sample_sites_wordpress_copy_matches_the_native_articles() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data");
+    let base = "https://news.example/data/wordpress/posts/x.json";
+    let mut count = 0;
+    for entry in std::fs::read_dir(format!("{dir}/wordpress/posts"))
+        .unwrap()
+        .flatten()
+    {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let wp = article(&parse(&text).unwrap(), base, &Html5ever).unwrap().value;
+        let native_text = std::fs::read_to_string(format!("{dir}/articles/{}.json", wp.slug)).unwrap();
+        let native = crate::core::herald::article(
+            &parse(&native_text).unwrap(),
+            "https://news.example/data/articles/x.json",
+        )
+        .unwrap()
+        .value;
+        assert_eq!(wp.headline, native.headline, "{}", wp.slug);
+        assert_eq!(wp.standfirst, native.standfirst, "{}", wp.slug);
+        assert_eq!(wp.kicker, native.kicker, "{}", wp.slug);
+        assert_eq!(wp.dateline, native.dateline, "{}", wp.slug);
+        assert_eq!(wp.published.unix_ms, native.published.unix_ms, "{}", wp.slug);
+        assert_eq!(
+            wp.authors.iter().map(|a| &a.name).collect::<Vec<_>>(),
+            native.authors.iter().map(|a| &a.name).collect::<Vec<_>>()
+        );
+        assert_eq!(wp.body.len(), native.body.len(), "{}: {:#?}", wp.slug, wp.body);
+        for (w, n) in wp.body.iter().zip(&native.body) {
+            match (w, n) {
+                (Block::Paragraph(a), Block::Paragraph(b)) => {
+                    let text = |r: &[Run]| r.iter().map(|x| x.text.as_str()).collect::<String>();
+                    assert_eq!(text(a), text(b), "{}", wp.slug);
+                }
+                (Block::Heading { text: a, .. }, Block::Heading { text: b, .. }) => assert_eq!(a, b),
+                (Block::Quote { attribution: a, .. }, Block::Quote { attribution: b, .. }) => {
+                    assert_eq!(a, b)
+                }
+                (Block::Image(a), Block::Image(b)) => assert_eq!(a.alt, b.alt),
+                (Block::List { items: a, .. }, Block::List { items: b, .. }) => assert_eq!(a.len(), b.len()),
+                (Block::ReadAlso(a), Block::ReadAlso(b)) => {
+                    assert_eq!(a.headline, b.headline);
+                    assert_eq!(a.slug, b.slug, "{}", wp.slug);
+                }
+                (w, n) => panic!("{}: {w:?} where the native article has {n:?}", wp.slug),
+            }
+        }
+        count += 1;
+    }
+    assert_eq!(count, 25);
+}
+
+#[test]
+fn a_title_of_nothing_but_markup_is_named_as_such() {
+    let doc = r#"[{"id":1,"link":"https://c.example/x/","title":{"rendered":"<script>alert(1)</script>"},"date_gmt":"2024-01-01T00:00:00","content":{"rendered":"<p>x</p>"}}]"#;
+    match article(&parse(doc).unwrap(), BASE, &Html5ever).unwrap_err() {
+        Problem::Schema(e) => assert_eq!(
+            e.to_string(),
+            "`title` has no text once its HTML is read at $ (line 1)"
+        ),
+        other => panic!("{other:?}"),
+    }
+}

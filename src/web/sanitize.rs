@@ -1,0 +1,168 @@
+//! The browser half of the one sanitizing path: `DOMParser` reads untrusted
+//! HTML into an inert document (no script runs, nothing loads), and this
+//! turns it into `core::html::Node`s for the allow-list walk in
+//! `core::html`.
+//!
+//! Content can clobber DOM properties (`<form><input name="nodeType">`
+//! makes `form.nodeType` an element, `<img name="body">` shadows
+//! `document.body`), so nothing here reads a property of a parsed node:
+//! every read goes through the getters and methods of the DOM prototypes
+//! themselves, taken once. Attributes are read with `getAttribute`, so a
+//! `<base>` in the content changes nothing either.
+
+use std::cell::OnceCell;
+
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DomParser, SupportedType};
+
+use crate::core::html::{HtmlParser, Node, MAX_DEPTH};
+
+const XHTML: &str = "http://www.w3.org/1999/xhtml";
+const SVG: &str = "http://www.w3.org/2000/svg";
+const TEXT_NODE: f64 = 3.0;
+const ELEMENT_NODE: f64 = 1.0;
+
+/// The attributes the sanitizer reads; others are never looked at.
+const READ: &[&str] = &["href", "src", "alt", "width", "height"];
+
+/// The DOM's own accessors, immune to clobbering by the content.
+struct Dom {
+    node_type: Function,
+    node_value: Function,
+    child_nodes: Function,
+    local_name: Function,
+    namespace_uri: Function,
+    get_attribute: Function,
+    body: Function,
+}
+
+fn prototype(global: &str) -> Option<Object> {
+    let window = web_sys::window()?;
+    let class = Reflect::get(&window, &global.into()).ok()?;
+    Reflect::get(&class, &"prototype".into()).ok()?.dyn_into().ok()
+}
+
+fn getter(proto: &Object, name: &str) -> Option<Function> {
+    let descriptor = Object::get_own_property_descriptor(proto, &name.into());
+    Reflect::get(&descriptor, &"get".into()).ok()?.dyn_into().ok()
+}
+
+impl Dom {
+    fn new() -> Option<Dom> {
+        let node = prototype("Node")?;
+        let element = prototype("Element")?;
+        let document = prototype("Document")?;
+        Some(Dom {
+            node_type: getter(&node, "nodeType")?,
+            node_value: getter(&node, "nodeValue")?,
+            child_nodes: getter(&node, "childNodes")?,
+            local_name: getter(&element, "localName")?,
+            namespace_uri: getter(&element, "namespaceURI")?,
+            get_attribute: Reflect::get(&element, &"getAttribute".into())
+                .ok()?
+                .dyn_into()
+                .ok()?,
+            body: getter(&document, "body")?,
+        })
+    }
+
+    fn string(&self, f: &Function, this: &JsValue) -> Option<String> {
+        f.call0(this).ok()?.as_string()
+    }
+
+    fn children(&self, node: &JsValue) -> Vec<JsValue> {
+        let Ok(list) = self.child_nodes.call0(node) else {
+            return Vec::new();
+        };
+        let Ok(list) = list.dyn_into::<web_sys::NodeList>() else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(JsValue::from)
+            .collect()
+    }
+
+    fn convert(&self, node: &JsValue, depth: usize, out: &mut Vec<Node>) {
+        let kind = self.node_type.call0(node).ok().and_then(|k| k.as_f64());
+        if kind == Some(TEXT_NODE) {
+            if let Some(text) = self.string(&self.node_value, node) {
+                out.push(Node::Text(text));
+            }
+            return;
+        }
+        if kind != Some(ELEMENT_NODE) {
+            // Comments, processing instructions, doctypes: nothing to show.
+            return;
+        }
+        let ns = self.string(&self.namespace_uri, node).unwrap_or_default();
+        if ns != XHTML {
+            // SVG and MathML are dropped whole by the sanitizer.
+            out.push(Node::Element {
+                tag: if ns == SVG { "svg" } else { "math" }.to_string(),
+                attrs: Vec::new(),
+                children: Vec::new(),
+            });
+            return;
+        }
+        let attrs = READ
+            .iter()
+            .filter_map(|name| {
+                let v = self
+                    .get_attribute
+                    .call1(node, &JsValue::from_str(name))
+                    .ok()?
+                    .as_string()?;
+                Some((name.to_string(), v))
+            })
+            .collect();
+        let mut children = Vec::new();
+        if depth <= MAX_DEPTH {
+            for child in self.children(node) {
+                self.convert(&child, depth + 1, &mut children);
+            }
+        }
+        out.push(Node::Element {
+            tag: self
+                .string(&self.local_name, node)
+                .unwrap_or_default()
+                .to_ascii_lowercase(),
+            attrs,
+            children,
+        });
+    }
+}
+
+thread_local! {
+    static DOM: OnceCell<Option<Dom>> = const { OnceCell::new() };
+}
+
+pub struct BrowserHtml;
+
+impl HtmlParser for BrowserHtml {
+    fn parse(&self, html: &str) -> Vec<Node> {
+        let Ok(parser) = DomParser::new() else {
+            return Vec::new();
+        };
+        let Ok(doc) = parser.parse_from_string(html, SupportedType::TextHtml) else {
+            return Vec::new();
+        };
+        DOM.with(|cell| {
+            let Some(dom) = cell.get_or_init(Dom::new) else {
+                return Vec::new();
+            };
+            let Ok(body) = dom.body.call0(&doc) else {
+                return Vec::new();
+            };
+            if body.is_null() || body.is_undefined() {
+                return Vec::new();
+            }
+            let mut out = Vec::new();
+            for child in dom.children(&body) {
+                dom.convert(&child, 1, &mut out);
+            }
+            out
+        })
+    }
+}

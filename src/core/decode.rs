@@ -6,7 +6,9 @@
 use super::error::SchemaError;
 use super::json::{Json, Value};
 
-pub type Result<T> = std::result::Result<T, SchemaError>;
+/// Errors are boxed: a `Result` of a large error makes every `?` move it,
+/// which costs code size in every reader.
+pub type Result<T> = std::result::Result<T, Box<SchemaError>>;
 
 #[derive(Clone, Copy)]
 enum Step<'a> {
@@ -65,12 +67,12 @@ impl<'a> At<'a> {
     }
 
     /// An error about this value.
-    pub fn error(&self, message: impl Into<String>) -> SchemaError {
-        SchemaError {
+    pub fn error(&self, message: impl Into<String>) -> Box<SchemaError> {
+        Box::new(SchemaError {
             path: self.path(),
             line: self.json.line,
             message: message.into(),
-        }
+        })
     }
 
     fn name(&self) -> String {
@@ -81,7 +83,7 @@ impl<'a> At<'a> {
         }
     }
 
-    fn wrong_type(&self, expected: &str) -> SchemaError {
+    fn wrong_type(&self, expected: &str) -> Box<SchemaError> {
         self.error(format!(
             "{} must be {expected}, found {}",
             self.name(),

@@ -73,10 +73,10 @@ fn header(root: &At, kind: &str) -> std::result::Result<(), Problem> {
     let version = root
         .field("herald")
         .and_then(|v| v.map(|v| v.integer(1, i64::from(u32::MAX))).transpose())
-        .map_err(Problem::Schema)?;
+        .map_err(|e| Problem::Schema(*e))?;
     match version {
         None => {
-            return Err(Problem::Schema(root.error(format!(
+            return Err(Problem::Schema(*root.error(format!(
                 "missing field `herald` (the format version; this widget reads {VERSION})"
             ))))
         }
@@ -87,7 +87,7 @@ fn header(root: &At, kind: &str) -> std::result::Result<(), Problem> {
             )))
         }
     }
-    let found = root.req_text("type").map_err(Problem::Schema)?;
+    let found = root.req_text("type").map_err(|e| Problem::Schema(*e))?;
     if found != kind {
         return Err(Problem::Unsupported(format!(
             "this is a Herald `{found}` document, where `{kind}` was expected"
@@ -102,7 +102,7 @@ fn finish<T>(ctx: Ctx, result: DResult<T>) -> std::result::Result<Parsed<T>, Pro
             value,
             warnings: ctx.warnings,
         })
-        .map_err(Problem::Schema)
+        .map_err(|e| Problem::Schema(*e))
 }
 
 pub fn article(doc: &Json, base: &str) -> std::result::Result<Parsed<Article>, Problem> {
@@ -333,7 +333,7 @@ pub fn listing(doc: &Json, base: &str) -> std::result::Result<Parsed<Listing>, P
     let root = At::root(doc);
     header(&root, "listing")?;
     let mut ctx = Ctx::new(base);
-    let result = (|| {
+    let result: DResult<Listing> = (|| {
         let year = root.required("year")?.integer(1000, 9999)? as i32;
         let month = root.required("month")?.integer(1, 12)? as u32;
         let items = summaries(&root, &mut ctx)?;

@@ -312,7 +312,7 @@ impl<'a> Sanitizer<'a> {
             .filter(|r| r.href.is_none())
             .map(|r| r.text.as_str())
             .collect();
-        let label = label.trim().trim_end_matches(':').trim().to_lowercase();
+        let label = label.trim().trim_end_matches(':').trim().to_ascii_lowercase();
         if !LABELS.contains(&label.as_str()) {
             return None;
         }

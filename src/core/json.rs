@@ -434,13 +434,7 @@ fn write_value(out: &mut String, value: &Json) {
     match &value.value {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => {
-            if n.fract() == 0.0 && n.abs() < 1e15 {
-                out.push_str(&(*n as i64).to_string());
-            } else {
-                out.push_str(&n.to_string());
-            }
-        }
+        Value::Number(n) => write_number(out, *n),
         Value::String(s) => write_string(out, s),
         Value::Array(items) => {
             out.push('[');
@@ -464,6 +458,31 @@ fn write_value(out: &mut String, value: &Json) {
             }
             out.push('}');
         }
+    }
+}
+
+/// Whole numbers exactly; others with up to six decimals. (Rust's float
+/// formatting would add kilobytes to the WebAssembly for what JSON-LD never
+/// needs: its numbers are whole.)
+fn write_number(out: &mut String, n: f64) {
+    if !n.is_finite() {
+        out.push_str("null");
+        return;
+    }
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        out.push_str(&(n as i64).to_string());
+        return;
+    }
+    let micros = (n.abs() * 1e6).round() as u64;
+    if n < 0.0 {
+        out.push('-');
+    }
+    out.push_str(&(micros / 1_000_000).to_string());
+    let frac = format!("{:06}", micros % 1_000_000);
+    let frac = frac.trim_end_matches('0');
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
     }
 }
 
@@ -616,6 +635,18 @@ mod tests {
     #[test]
     fn byte_order_mark_is_tolerated() {
         assert_eq!(parse("\u{feff}[1]").unwrap().as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn writes_numbers_without_float_formatting() {
+        let w = |n: f64| to_string(&Json::new(Value::Number(n)));
+        assert_eq!(w(1200.0), "1200");
+        assert_eq!(w(-3.0), "-3");
+        assert_eq!(w(13.5), "13.5");
+        assert_eq!(w(-0.25), "-0.25");
+        assert_eq!(w(2.000001), "2.000001");
+        assert_eq!(w(f64::NAN), "null");
+        assert_eq!(parse(&w(13.5)).unwrap().as_f64(), Some(13.5));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::time::Timestamp;
 use super::url::{origin, resolve, UrlUse};
 
 fn check_version(root: &At) -> Result<(), Problem> {
-    let version = root.req_text("version").map_err(Problem::Schema)?;
+    let version = root.req_text("version").map_err(|e| Problem::Schema(*e))?;
     if version.starts_with("https://jsonfeed.org/version/1") {
         Ok(())
     } else {
@@ -228,15 +228,15 @@ pub fn article(
 ) -> Result<Parsed<Article>, Problem> {
     let root = At::root(json);
     check_version(&root)?;
-    let items_at = root.required("items").map_err(Problem::Schema)?;
-    let all = items_at.items().map_err(Problem::Schema)?;
+    let items_at = root.required("items").map_err(|e| Problem::Schema(*e))?;
+    let all = items_at.items().map_err(|e| Problem::Schema(*e))?;
     let item = match slug.filter(|s| !s.is_empty()) {
         Some(slug) => all.iter().find(|i| slug_of(i.json).as_deref() == Some(slug)),
         None => all.first(),
     }
     .ok_or(Problem::NotFound)?;
     let mut warnings = Vec::new();
-    let result = (|| {
+    let result: DResult<Article> = (|| {
         let s = summary(*item, json, base, html, Some(base))?;
         let published = match s.published {
             Some(p) => p,
@@ -284,7 +284,7 @@ pub fn article(
     })();
     result
         .map(|value| Parsed { value, warnings })
-        .map_err(Problem::Schema)
+        .map_err(|e| Problem::Schema(*e))
 }
 
 /// Every item that can be linked to, as a summary, in feed order (a
@@ -292,8 +292,8 @@ pub fn article(
 pub fn summaries(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parsed<Vec<Summary>>, Problem> {
     let root = At::root(json);
     check_version(&root)?;
-    let items_at = root.required("items").map_err(Problem::Schema)?;
-    let list = items_at.items().map_err(Problem::Schema)?;
+    let items_at = root.required("items").map_err(|e| Problem::Schema(*e))?;
+    let list = items_at.items().map_err(|e| Problem::Schema(*e))?;
     let mut value = Vec::new();
     let mut warnings = Vec::new();
     for item in list {

@@ -14,7 +14,7 @@ pub fn weather(doc: &Json, units: Units) -> Result<Parsed<Weather>, Problem> {
             value,
             warnings: Vec::new(),
         })
-        .map_err(Problem::Schema)
+        .map_err(|e| Problem::Schema(*e))
 }
 
 fn read(root: &At, units: Units) -> super::decode::Result<Weather> {

@@ -245,7 +245,7 @@ pub fn article(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parsed<
         html,
         warnings: Vec::new(),
     };
-    let result = (|| {
+    let result: DResult<Article> = (|| {
         let at = At::root(post);
         let s = summary(post, &mut ctx)?;
         let published = s.published.ok_or_else(|| at.error("missing field `date_gmt`"))?;
@@ -283,7 +283,7 @@ pub fn article(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parsed<
             value,
             warnings: ctx.warnings,
         })
-        .map_err(Problem::Schema)
+        .map_err(|e| Problem::Schema(*e))
 }
 
 /// A list of posts (Popular Posts, or a page of `/posts`) as summaries.
@@ -308,11 +308,11 @@ pub fn summaries(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parse
             value,
             warnings: ctx.warnings,
         })
-        .map_err(Problem::Schema)
+        .map_err(|e| Problem::Schema(*e))
 }
 
 /// An error found inside one post, with the post's place in the list.
-fn reroot(mut e: super::error::SchemaError, item: &At) -> super::error::SchemaError {
+fn reroot(mut e: Box<super::error::SchemaError>, item: &At) -> Box<super::error::SchemaError> {
     e.path = format!("{}{}", item.path(), e.path.trim_start_matches('$'));
     e
 }

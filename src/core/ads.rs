@@ -91,6 +91,14 @@ impl SlotKind {
         }
     }
 
+    /// Every size the slot may take, at any width.
+    pub fn all_sizes(self) -> &'static [(u32, u32)] {
+        match self {
+            SlotKind::Leaderboard => &[(728, 90), (320, 50)],
+            SlotKind::InArticle | SlotKind::Sidebar => &[(300, 250)],
+        }
+    }
+
     /// Sizes the slot accepts at a viewport width; its reserved box fits the largest.
     pub fn sizes(self, viewport_width: u32) -> &'static [(u32, u32)] {
         match self {
@@ -252,6 +260,7 @@ mod tests {
         assert_eq!(SlotKind::Leaderboard.sizes(1024), &[(728, 90)]);
         assert_eq!(SlotKind::Leaderboard.sizes(375), &[(320, 50)]);
         assert_eq!(sizes_attr(SlotKind::Sidebar.sizes(375)), "300x250");
+        assert_eq!(sizes_attr(SlotKind::Leaderboard.all_sizes()), "728x90,320x50");
         assert_eq!(sizes_attr(&[(300, 250), (336, 280)]), "300x250,336x280");
         assert_eq!(slot_id(2, SlotKind::InArticle, 1), "herald-2-in-article-1");
     }

@@ -105,12 +105,12 @@ fn mount(wrapper: &web_sys::Element, margin: u32) -> Option<Mounted> {
     let kind = kind_of(&wrapper.get_attribute("data-kind").unwrap_or_default());
     let slot = wrapper.query_selector("slot").ok().flatten()?;
     let document = wrapper.owner_document()?;
-    let width = layout_width(wrapper);
     let container = document.create_element("div").ok()?;
     container.set_id(&id);
     container.set_class_name("herald-ad-slot");
     let _ = container.set_attribute("data-herald-slot", kind.name());
-    let _ = container.set_attribute("data-sizes", &sizes_attr(kind.sizes(width)));
+    // Every size the slot may take; the event says which one applies.
+    let _ = container.set_attribute("data-sizes", &sizes_attr(kind.all_sizes()));
     // In an embed the container lives in the host page's DOM, slotted in.
     match wrapper.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
         Ok(root) => {
@@ -124,6 +124,7 @@ fn mount(wrapper: &web_sys::Element, margin: u32) -> Option<Mounted> {
 
     let fired = std::cell::Cell::new(false);
     let target = container.clone();
+    let watched = wrapper.clone();
     let callback = Closure::<dyn FnMut(Array, IntersectionObserver)>::new(
         move |entries: Array, observer: IntersectionObserver| {
             let near = entries.iter().any(|e| {
@@ -133,7 +134,9 @@ fn mount(wrapper: &web_sys::Element, margin: u32) -> Option<Mounted> {
             });
             if near && !fired.replace(true) {
                 observer.disconnect();
-                dispatch(&target, &id, kind, kind.sizes(width));
+                // Measured here, where layout is already done, never at mount:
+                // reading a size then would force a layout of the whole page.
+                dispatch(&target, &id, kind, kind.sizes(layout_width(&watched)));
             }
         },
     );

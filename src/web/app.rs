@@ -73,6 +73,7 @@ pub fn start(instance: u32) -> bool {
     let route = RwSignal::new(current_route(&base));
     match config {
         Ok(config) => {
+            super::page::prefetch(&config, &route.get_untracked());
             let env = Env::new(config, instance, Some(base.clone()), &root);
             let _ = root.set_attribute("lang", &env.locale);
             let _ = root.set_attribute("dir", env.dir());

@@ -212,15 +212,24 @@ fn sync(document: &web_sys::Document) {
 /// placeholder and watches the page for more.
 pub fn start(stylesheet_url: String) {
     SHEET_URL.with(|u| *u.borrow_mut() = stylesheet_url.clone());
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let placeholders = document.query_selector(PLACEHOLDERS).ok().flatten().is_some();
+    let app = document
+        .query_selector("[data-herald-app]")
+        .ok()
+        .flatten()
+        .is_some();
     // Not Leptos' executor: it is set up by the first mount, which comes later.
     wasm_bindgen_futures::spawn_local(async move {
-        SHEET.with(|s| s.borrow_mut().take());
-        if let Some(sheet) = load_sheet(&stylesheet_url).await {
-            SHEET.with(|s| *s.borrow_mut() = Some(sheet));
+        // A standalone app with no embeds needs no sheet; a widget mounted
+        // there later falls back to a <link> in its shadow root.
+        if placeholders || !app {
+            if let Some(sheet) = load_sheet(&stylesheet_url).await {
+                SHEET.with(|s| *s.borrow_mut() = Some(sheet));
+            }
         }
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
         sync(&document);
         let doc = document.clone();
         let callback = Closure::<dyn FnMut()>::new(move || sync(&doc));

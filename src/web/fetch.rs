@@ -63,6 +63,30 @@ fn start_timer(ms: u32, controller: &AbortController, fired: &Rc<Cell<bool>>) ->
     })
 }
 
+thread_local! {
+    /// Requests started before the part that needs them exists.
+    static EARLY: std::cell::RefCell<Vec<(String, js_sys::Promise)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Starts fetching `url` now, for a part that will ask for it shortly: on a
+/// cold page load the feeds are requested before any view is built, so
+/// that building views (and the browser's first date formatter, which
+/// alone takes tens of milliseconds) overlaps with the network.
+pub fn prefetch(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let promise = w.fetch_with_str(url);
+        EARLY.with(|e| e.borrow_mut().push((url.to_string(), promise)));
+    }
+}
+
+fn take_early(url: &str) -> Option<js_sys::Promise> {
+    EARLY.with(|e| {
+        let mut early = e.borrow_mut();
+        let at = early.iter().position(|(u, _)| u == url)?;
+        Some(early.remove(at).1)
+    })
+}
+
 /// GETs `url`. The request is sent now, when this is called, not when the
 /// future is first polled. `controller` lets the caller cancel (by dropping
 /// an [`Abort`]).
@@ -74,9 +98,14 @@ pub fn fetch(
 ) -> impl std::future::Future<Output = Result<Fetched, Problem>> {
     let timed_out = Rc::new(Cell::new(false));
     let timer = start_timer(timeout_ms, controller, &timed_out);
-    let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
-    let sent = web_sys::window().map(|w| JsFuture::from(w.fetch_with_str_and_init(url, &init)));
+    let sent = match take_early(url) {
+        Some(promise) => Some(JsFuture::from(promise)),
+        None => {
+            let init = web_sys::RequestInit::new();
+            init.set_signal(Some(&controller.signal()));
+            web_sys::window().map(|w| JsFuture::from(w.fetch_with_str_and_init(url, &init)))
+        }
+    };
     let controller = controller.clone();
     async move {
         let _timer = timer;

@@ -165,20 +165,25 @@ fn skeleton() -> E {
 }
 
 /// The listing of `year`-`month`, showing `page` of it.
+/// The URL of a page of the `year`-`month` listing (`{page}` is for feeds
+/// that page on the server).
+pub fn listing_url(config: &Config, year: i32, month: u32, page: u32) -> Option<String> {
+    let source = config.listing.as_ref()?;
+    let template = url::fill(
+        &source.url,
+        &[("year", &year.to_string()), ("month", &format!("{month:02}"))],
+    );
+    Some(absolute_url(&template.replace("{page}", &page.to_string())))
+}
+
 pub fn listing_part(env: &Env, year: i32, month: u32, page: Signal<u32>) -> AnyView {
     let config = env.config.clone();
     let loader = use_loader(env, move || {
-        let source = config.listing.as_ref()?;
-        let template = url::fill(
-            &source.url,
-            &[("year", &year.to_string()), ("month", &format!("{month:02}"))],
-        );
         let page = page.get();
         let mut req = Request::new(
             Feed::Listing,
-            // `{page}` is for feeds that page on the server.
-            absolute_url(&template.replace("{page}", &page.to_string())),
-            source.format,
+            listing_url(&config, year, month, page)?,
+            config.listing.as_ref()?.format,
             decode,
         );
         req.page = page;

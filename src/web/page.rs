@@ -15,10 +15,11 @@ use super::fetch::Fetched;
 use super::head;
 use super::listing::listing_part;
 use super::load::{absolute_url, use_loader, Loaded, Request};
+use super::part::MainSettled;
 use super::part::{part, Spec};
 use super::sanitize::BrowserHtml;
 use super::states::{article_skeleton, not_found};
-use super::topbar::top_bar;
+use super::topbar::top_bar_contents;
 use super::trending::trending_part;
 use super::Env;
 use crate::core::ads::SlotKind;
@@ -41,18 +42,23 @@ fn decode_article(
 
 /// The article part: skeleton, then the article, its error or not-found.
 /// Without a slug, the article URL is used as it is (an embed of one article).
+/// The article's URL for `slug`; `None` when there is nothing to load yet.
+pub fn article_url(config: &Config, slug: &str) -> Option<String> {
+    let source = config.article.as_ref()?;
+    if slug.is_empty() && source.url.contains("{slug}") {
+        return None;
+    }
+    Some(absolute_url(&fill(&source.url, &[("slug", slug)])))
+}
+
 pub fn article_part(env: &Env, slug: Option<String>) -> AnyView {
     let config = env.config.clone();
     let loader = use_loader(env, move || {
-        let source = config.article.as_ref()?;
         let slug = slug.clone().unwrap_or_default();
-        if slug.is_empty() && source.url.contains("{slug}") {
-            return None;
-        }
         let mut req = Request::new(
             Feed::Article,
-            absolute_url(&fill(&source.url, &[("slug", &slug)])),
-            source.format,
+            article_url(&config, &slug)?,
+            config.article.as_ref()?.format,
             decode_article,
         );
         req.slug = (!slug.is_empty()).then_some(slug);
@@ -102,6 +108,29 @@ fn main_of(route: &Route, lead: &Option<String>) -> Main {
     }
 }
 
+/// Starts every request a page for `route` will make, the main content's
+/// first (see `fetch::prefetch`).
+pub fn prefetch(config: &Config, route: &Route) {
+    let main = match main_of(route, &config.slug) {
+        Main::Article(slug) => article_url(config, slug.as_deref().unwrap_or("")),
+        Main::Listing(year, month) => {
+            let page = match route {
+                Route::Archive { page, .. } => *page,
+                _ => 1,
+            };
+            super::listing::listing_url(config, year, month, page)
+        }
+        Main::NotFound => None,
+    };
+    let others = [&config.trending, &config.archives, &config.weather];
+    let urls = main
+        .into_iter()
+        .chain(others.into_iter().flatten().map(|s| absolute_url(&s.url)));
+    for url in urls {
+        super::fetch::prefetch(&url);
+    }
+}
+
 /// An ad slot as a view, activated while it is mounted.
 fn slot_view(env: &Env, kind: SlotKind) -> Option<AnyView> {
     ad_slot(env, kind, 0).map(|slot| {
@@ -118,6 +147,9 @@ pub fn theme_class(theme: Theme) -> &'static str {
     }
 }
 
+/// At the latest, how long after the page starts its secondary parts are built.
+pub const SECONDARY_AFTER_MS: u64 = 600;
+
 /// The whole page for `route`.
 pub fn page_view(env: &Env, route: Signal<Route>) -> AnyView {
     let t = env.t();
@@ -127,6 +159,22 @@ pub fn page_view(env: &Env, route: Signal<Route>) -> AnyView {
         Route::Archive { page, .. } => page,
         _ => 1,
     });
+    // The top bar's contents and the sidebar are built once the main
+    // content has rendered: on a cold load they would otherwise sit between
+    // the article's arrival and its rendering. Their boxes are there from the
+    // start, so nothing moves when they fill.
+    let settled = RwSignal::new(false);
+    provide_context(MainSettled(settled));
+    // A slow (or absent) main content does not hold the rest back for long.
+    set_timeout(
+        move || {
+            // Only a change notifies: the secondary parts are built once.
+            if settled.try_get_untracked() == Some(false) {
+                settled.set(true);
+            }
+        },
+        std::time::Duration::from_millis(SECONDARY_AFTER_MS),
+    );
     let main_view = {
         let env = env.clone();
         move || match main.get() {
@@ -135,8 +183,27 @@ pub fn page_view(env: &Env, route: Signal<Route>) -> AnyView {
             Main::NotFound => {
                 head::not_found(&env);
                 super::app::restore_scroll_soon();
+                if !settled.get_untracked() {
+                    settled.set(true);
+                }
                 view_of(not_found(&env))
             }
+        }
+    };
+    let top = {
+        let env = env.clone();
+        move || settled.get().then(|| top_bar_contents(&env))
+    };
+    let sidebar = {
+        let env = env.clone();
+        move || {
+            settled.get().then(|| {
+                view! {
+                    {archives_part(&env)}
+                    {slot_view(&env, SlotKind::Sidebar)}
+                    {trending_part(&env)}
+                }
+            })
         }
     };
     let main_id = env.id("main");
@@ -153,15 +220,11 @@ pub fn page_view(env: &Env, route: Signal<Route>) -> AnyView {
         <div class=theme_class(env.config.theme) dir=env.dir() lang=env.locale.clone()>
             {skip}
             <div class="hd-page">
-                {top_bar(env)}
+                <div class="hd-topbar">{top}</div>
                 {leaderboard}
                 <div class="hd-columns">
                     <main class="hd-main" id=env.id("main") tabindex="-1">{main_view}</main>
-                    <aside class="hd-sidebar" aria-label=t.sidebar>
-                        {archives_part(env)}
-                        {slot_view(env, SlotKind::Sidebar)}
-                        {trending_part(env)}
-                    </aside>
+                    <aside class="hd-sidebar" aria-label=t.sidebar>{sidebar}</aside>
                 </div>
             </div>
         </div>

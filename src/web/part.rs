@@ -38,6 +38,11 @@ pub struct Spec {
 /// Builds a part's content from its data (`None` if the data is not its kind).
 pub type Ready = std::sync::Arc<dyn Fn(&Env, &Loaded) -> Option<E> + Send + Sync>;
 
+/// Set once the page's main content has rendered (or failed): the page
+/// builds its secondary parts then, so that they never delay the article.
+#[derive(Clone, Copy)]
+pub struct MainSettled(pub RwSignal<bool>);
+
 pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
     let Spec {
         class,
@@ -53,6 +58,7 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
         ready,
     } = spec;
     let env = env.clone();
+    let settled = if main { use_context::<MainSettled>() } else { None };
     let labelled_by = heading.as_ref().map(|(_, id)| id.clone());
     let heading = heading.map(|(text, id)| view! { <h2 class="hd-sidebar__heading" id=id>{text}</h2> });
     let status = announce.map(|(loading, failed)| {
@@ -85,6 +91,11 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
         };
         if main && !matches!(loader.state.get_untracked(), Load::Loading) {
             super::app::restore_scroll_soon();
+            if let Some(MainSettled(s)) = settled {
+                if !s.get_untracked() {
+                    s.set(true);
+                }
+            }
         }
         match shown {
             Some(el) => view_of(el),

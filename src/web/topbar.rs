@@ -125,7 +125,8 @@ fn today(env: &Env) -> E {
     )
 }
 
-pub fn top_bar(env: &Env) -> AnyView {
+/// The bar's contents: the weather (from its feed) and today's date.
+pub fn top_bar_contents(env: &Env) -> AnyView {
     let config = env.config.clone();
     let loader = use_loader(env, move || {
         let source = config.weather.as_ref()?;
@@ -158,10 +159,14 @@ pub fn top_bar(env: &Env) -> AnyView {
         },
     );
     view! {
-        <div class="hd-topbar">
-            {weather}
-            {view_of(today(env))}
-        </div>
+        {weather}
+        {view_of(today(env))}
     }
     .into_any()
+}
+
+/// The bar on its own (embeds of the top bar alone).
+pub fn top_bar(env: &Env) -> AnyView {
+    let contents = top_bar_contents(env);
+    view! { <div class="hd-topbar">{contents}</div> }.into_any()
 }

@@ -13,6 +13,19 @@ const ready = init({ module_or_path: new URL("./__HERALD_WASM__", here) }).then(
   boot(new URL("./__HERALD_CSS__", here).href);
 });
 
+// A page's first date or number formatter loads the browser's locale data,
+// tens of milliseconds of main-thread work: do that while the WebAssembly
+// downloads, in a task of its own, instead of when the article is drawn.
+setTimeout(() => {
+  try {
+    const lang = document.documentElement.lang || undefined;
+    new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(0);
+    new Intl.NumberFormat(lang).format(1);
+  } catch {
+    // An invalid `lang`: the widget falls back on its own and says so.
+  }
+}, 0);
+
 window.Herald = Object.freeze({
   ready,
   mount(element, options = {}) {

@@ -4,7 +4,7 @@
 
 use super::ads::ad_slot;
 use super::dom::{text_el, E};
-use super::intl::DateStyle;
+use super::intl::{self, DateStyle};
 use super::Env;
 use crate::core::ads::{placements, SlotKind};
 use crate::core::article::{Article, Author, Block, Image, Run};
@@ -166,9 +166,10 @@ fn byline(env: &Env, article: &Article) -> E {
     let t = env.t();
     let n = article.authors.len();
     let mut names = text_el("p", "hd-byline__authors", t.by).text(" ");
+    let separators = intl::list_separators(n, &env.locale);
     for (i, a) in article.authors.iter().enumerate() {
         if i > 0 {
-            names = names.text(if i + 1 == n { " & " } else { ", " });
+            names = names.text(separators.get(i - 1).map_or(", ", String::as_str));
         }
         names = names.child(text_el("bdi", "hd-byline__name", &a.name));
     }

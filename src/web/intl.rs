@@ -29,6 +29,15 @@ extern "C" {
     #[wasm_bindgen(method, js_class = "NumberFormat", js_name = format)]
     fn format(this: &NumberFormat, n: f64) -> String;
 
+    #[wasm_bindgen(js_namespace = Intl, js_name = ListFormat)]
+    type ListFormat;
+
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "ListFormat")]
+    fn new(locales: &JsValue, options: &Object) -> Result<ListFormat, JsValue>;
+
+    #[wasm_bindgen(catch, method, js_class = "ListFormat", js_name = formatToParts)]
+    fn format_to_parts(this: &ListFormat, list: &Array) -> Result<Array, JsValue>;
+
     #[wasm_bindgen(catch, js_namespace = Intl, js_name = getCanonicalLocales)]
     fn get_canonical_locales(tag: &str) -> Result<Array, JsValue>;
 }
@@ -183,5 +192,54 @@ pub fn format_temperature(value: f64, fahrenheit: bool, locale: &str) -> String 
                 if fahrenheit { "°F" } else { "°C" }
             )
         }
+    }
+}
+
+/// What goes between the items of a list of `n` names in the locale:
+/// "A, B and C", "A, B y C", "A، B و C". `n - 1` separators.
+pub fn list_separators(n: usize, locale: &str) -> Vec<String> {
+    let fallback = || {
+        (1..n)
+            .map(|i| if i + 1 == n { " & " } else { ", " }.to_string())
+            .collect()
+    };
+    if n < 2 {
+        return Vec::new();
+    }
+    let options = Object::new();
+    set(&options, "type", "conjunction");
+    let Ok(f) = ListFormat::new(&JsValue::from_str(locale), &options) else {
+        return fallback();
+    };
+    let items: Array = (0..n).map(|i| JsValue::from_str(&i.to_string())).collect();
+    let Ok(parts) = f.format_to_parts(&items) else {
+        return fallback();
+    };
+    let mut out = Vec::new();
+    let mut pending = String::new();
+    let mut seen_element = false;
+    for part in parts.iter() {
+        let kind = Reflect::get(&part, &"type".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        let value = Reflect::get(&part, &"value".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        if kind == "element" {
+            if seen_element {
+                out.push(std::mem::take(&mut pending));
+            }
+            pending.clear();
+            seen_element = true;
+        } else {
+            pending.push_str(&value);
+        }
+    }
+    if out.len() == n - 1 {
+        out
+    } else {
+        fallback()
     }
 }

@@ -64,7 +64,9 @@ pub fn article_part(env: &Env, slug: Option<String>) -> AnyView {
         req.slug = (!slug.is_empty()).then_some(slug);
         Some(req)
     });
-    env.warm_up();
+    // In a task of its own, while the request is on the way.
+    let warm = env.clone();
+    set_timeout(move || warm.warm_up(), std::time::Duration::ZERO);
     let t = env.t();
     part(
         env,
@@ -216,6 +218,13 @@ pub fn page_view(env: &Env, route: Signal<Route>) -> AnyView {
         .leaderboard
         .then(|| slot_view(env, SlotKind::Leaderboard))
         .flatten();
+    // The standalone page's main landmark; an embed leaves landmarks to its
+    // host page, which has its own <main>.
+    let main_region = if env.base.is_some() {
+        view! { <main class="hd-main" id=env.id("main") tabindex="-1">{main_view}</main> }.into_any()
+    } else {
+        view! { <div class="hd-main">{main_view}</div> }.into_any()
+    };
     view! {
         <div class=theme_class(env.config.theme) dir=env.dir() lang=env.locale.clone()>
             {skip}
@@ -223,7 +232,7 @@ pub fn page_view(env: &Env, route: Signal<Route>) -> AnyView {
                 <div class="hd-topbar">{top}</div>
                 {leaderboard}
                 <div class="hd-columns">
-                    <main class="hd-main" id=env.id("main") tabindex="-1">{main_view}</main>
+                    {main_region}
                     <aside class="hd-sidebar" aria-label=t.sidebar>{sidebar}</aside>
                 </div>
             </div>

@@ -91,9 +91,18 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
         };
         if main && !matches!(loader.state.get_untracked(), Load::Loading) {
             super::app::restore_scroll_soon();
+            // In a task of its own: the secondary parts are built after the
+            // main content has been painted, not in the same long task.
             if let Some(MainSettled(s)) = settled {
                 if !s.get_untracked() {
-                    s.set(true);
+                    set_timeout(
+                        move || {
+                            if s.try_get_untracked() == Some(false) {
+                                s.set(true);
+                            }
+                        },
+                        std::time::Duration::ZERO,
+                    );
                 }
             }
         }

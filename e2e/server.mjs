@@ -29,7 +29,7 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 export function cacheControl(path) {
   if (HASHED.test(path)) return "public, max-age=31536000, immutable";

@@ -10,9 +10,10 @@ pub mod web;
 
 /// Called by the loader (`herald.js`) once the module is ready, with the
 /// URL of the widget's stylesheet: starts the standalone app if the page
-/// has one.
+/// has one, then the embeds. The promise resolves once the embeds' shared
+/// stylesheet is loaded and the page's placeholders are mounted.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn boot(stylesheet_url: String) {
-    web::start(stylesheet_url);
+pub fn boot(stylesheet_url: String) -> js_sys::Promise {
+    web::start(stylesheet_url)
 }

@@ -9,9 +9,11 @@
 import init, { boot, mount } from "./__HERALD_JS__";
 
 const here = import.meta.url;
-const ready = init({ module_or_path: new URL("./__HERALD_WASM__", here) }).then(() => {
-  boot(new URL("./__HERALD_CSS__", here).href);
-});
+// Resolves once the embeds' shared stylesheet is loaded and the page's
+// placeholders are mounted.
+const ready = init({ module_or_path: new URL("./__HERALD_WASM__", here) }).then(() =>
+  boot(new URL("./__HERALD_CSS__", here).href),
+);
 
 // A page's first date or number formatter loads the browser's locale data,
 // tens of milliseconds of main-thread work: do that while the WebAssembly

@@ -166,6 +166,55 @@ test("the JavaScript API mounts and unmounts", async ({ page }) => {
   await page.evaluate(() => window.__handle.unmount()); // twice is harmless
 });
 
+test("a widget mounted as soon as Herald is ready adopts the shared stylesheet; unmounting leaves nothing", async ({ page }) => {
+  // A host page whose only widget comes from the API, mounted from the
+  // `ready` promise: the stylesheet must be loaded by then.
+  await page.route("**/__test/api.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>API</title>
+        <script type="module" src="/herald.js"></script></head><body><div id="api"></div>
+        <script type="module">
+          Herald.ready.then(() => {
+            window.__handle = Herald.mount(document.getElementById("api"), { view: "trending", trending: "/data/trending.json", ads: null });
+          });
+        </script></body></html>`,
+    }),
+  );
+  await page.goto("/__test/api.html");
+  const api = widget(page, "api");
+  await expect(api.locator(".hd-trending__item")).toHaveCount(5);
+  const root = () =>
+    page.evaluate(() => {
+      const r = document.getElementById("api").shadowRoot;
+      return { sheets: r.adoptedStyleSheets.length, links: r.querySelectorAll("link").length, children: r.childElementCount };
+    });
+  expect(await root()).toEqual({ sheets: 1, links: 0, children: 1 });
+  await page.evaluate(() => window.__handle.unmount());
+  expect(await root()).toEqual({ sheets: 1, links: 0, children: 0 });
+});
+
+test("a part whose source is not configured is not shown", async ({ page }) => {
+  await page.route("**/__test/bare.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bare</title>
+        <script type="module" src="/herald.js"></script></head><body>
+        <div id="bare" data-herald="page" data-article="/data/articles/{slug}.json" data-slug="${SEED_SLUG}" data-ads="off"></div>
+        </body></html>`,
+    }),
+  );
+  await page.goto("/__test/bare.html");
+  const bare = widget(page, "bare");
+  await expect(bare.locator("article h1")).toHaveText(sample(`articles/${SEED_SLUG}.json`).headline);
+  // No trending, archives or weather source: no heading, no skeleton, nothing busy.
+  await expect(bare.locator(".hd-trending")).toBeHidden();
+  await expect(bare.locator(".hd-archives")).toBeHidden();
+  await expect(bare.getByText("Trending Today")).toBeHidden();
+  await expect(bare.locator(".hd-skeleton")).toHaveCount(0);
+  await expect(bare.locator("[aria-busy=true]")).toHaveCount(0);
+});
+
 test("one instance with a broken source shows its error while the other renders", async ({ page }) => {
   allowConsoleErrors();
   await page.route(`**/data/articles/${NATO_SLUG}.json`, (route) => route.fulfill({ status: 500, body: "" }));

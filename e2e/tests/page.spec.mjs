@@ -281,3 +281,24 @@ test("a failing weather feed hides the weather, never the date", async ({ page }
   await expect(app(page).locator(".hd-weather")).toHaveCount(0);
   await expect(app(page).locator(".hd-topbar .hd-error")).toHaveCount(0);
 });
+
+test("a feed requested before the page is built still times out", async ({ page }) => {
+  allowConsoleErrors();
+  // The app requests its article at start-up, before any view exists; the
+  // request never answers.
+  await page.route(`**/data/articles/*.json`, () => {});
+  const slug = "night-buses-switch-to-a-new-spring-timetable";
+  await page.route(`**/article/${slug}`, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Timeout</title>
+        <base href="/"><script type="module" src="/herald.js"></script></head><body>
+        <div data-herald-app data-article="data/articles/{slug}.json"
+          data-trending="data/trending.json" data-timeout="1500"></div></body></html>`,
+    }),
+  );
+  await page.goto(`/article/${slug}`);
+  const error = page.locator(".hd-part--article .hd-error__detail");
+  await expect(error).toContainText(`no answer from http://127.0.0.1:4173/data/articles/${slug}.json within 1500 ms`, { timeout: 8000 });
+  await expect(page.locator(".hd-trending__item").first()).toBeVisible();
+});

@@ -489,7 +489,16 @@ impl<'a> Sanitizer<'a> {
     }
 
     fn quote(&mut self, children: &[Node], depth: usize) {
-        let attribution = find_text(children, &["cite", "footer"])
+        // The attribution is the quote's own `<cite>` or `<footer>`, not a
+        // title cited inside its text.
+        let attribution = children
+            .iter()
+            .find_map(|n| match n {
+                Node::Element { tag, children, .. } if tag == "cite" || tag == "footer" => {
+                    Some(text_of(children))
+                }
+                _ => None,
+            })
             .map(|a| a.trim_start_matches(['—', '–', '-', '―', ' ']).trim().to_string());
         let body: Vec<Node> = children
             .iter()
@@ -554,7 +563,7 @@ impl<'a> Sanitizer<'a> {
     }
 
     fn figure(&mut self, children: &[Node], depth: usize) {
-        let caption = find_text(children, &["figcaption"]);
+        let caption = find_text(children, "figcaption");
         if let Some(attrs) = find_img(children, 0) {
             if let Some(image) = self.image(&attrs, caption) {
                 self.blocks.push(image);
@@ -601,14 +610,14 @@ fn raw_text(nodes: &[Node]) -> String {
 }
 
 /// The text of the first element named in `tags` among `nodes` (at any depth).
-fn find_text(nodes: &[Node], tags: &[&str]) -> Option<String> {
+fn find_text(nodes: &[Node], tag_name: &str) -> Option<String> {
     for n in nodes {
         if let Node::Element { tag, children, .. } = n {
-            if tags.contains(&tag.as_str()) {
+            if tag == tag_name {
                 return Some(text_of(children));
             }
             if !DROPPED.contains(&tag.as_str()) {
-                if let Some(t) = find_text(children, tags) {
+                if let Some(t) = find_text(children, tag_name) {
                     return Some(t);
                 }
             }

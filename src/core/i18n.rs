@@ -35,17 +35,6 @@ impl Lang {
         }
     }
 
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-            Lang::Fr => "fr",
-            Lang::De => "de",
-            Lang::Ar => "ar",
-            Lang::Fa => "fa",
-        }
-    }
-
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::En => &EN,
@@ -70,6 +59,15 @@ pub fn is_rtl(tag: &str) -> bool {
         primary.as_str(),
         "ar" | "fa" | "prs" | "ps" | "ur" | "he" | "iw" | "yi" | "dv" | "ckb" | "sd" | "ug"
     )
+}
+
+/// The `dir` attribute for text in a language: `rtl` or `ltr`.
+pub fn direction(tag: &str) -> &'static str {
+    if is_rtl(tag) {
+        "rtl"
+    } else {
+        "ltr"
+    }
 }
 
 /// `{name}` placeholders of a template replaced by values.

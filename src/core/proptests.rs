@@ -112,6 +112,19 @@ proptest! {
     }
 
     #[test]
+    fn dates_survive_any_text_after_a_valid_start(
+        tail in "[0-9:.+\\-Zzé€😀 ]{0,8}",
+        sep in "[Tt ]",
+    ) {
+        let text = format!("2024-04-27{sep}09:30:00{tail}");
+        if let Ok(ts) = crate::core::time::Timestamp::parse_rfc3339(&text) {
+            // Whatever was accepted names an instant within a day of the civil time.
+            prop_assert!((ts.unix_ms - 1_714_210_200_000).abs() <= 24 * 3_600_000, "{text}");
+        }
+        let _ = crate::core::time::Timestamp::parse_utc_naive(&text);
+    }
+
+    #[test]
     fn the_sanitizer_survives_any_markup_and_keeps_only_safe_urls(
         html in "(<(p|a|img|div|blockquote|ul|li|figure|figcaption|script|svg|h2|em|b|br|cite)( (href|src|alt|width|onload|class)=(\"[^\"<]{0,20}\"|javascript:x|//e.test|1))*>|</(p|a|div|ul|li|blockquote|figure|svg|em|b)>|[^<]{0,12}|&[a-z#0-9]{1,6};|\\[caption[^\\]]{0,8}\\]){0,40}"
     ) {

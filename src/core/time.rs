@@ -76,9 +76,11 @@ impl Timestamp {
         let (civil, millis, rest) = parse_civil(text)?;
         let offset_minutes = match rest {
             "Z" | "z" => 0,
-            r if r.len() == 6 && (r.starts_with('+') || r.starts_with('-')) && &r[3..4] == ":" => {
-                let h = digits(&r[1..3]).ok_or_else(|| bad(text))?;
-                let m = digits(&r[4..6]).ok_or_else(|| bad(text))?;
+            // Bytes, not `str` slices: the offset is untrusted text and may
+            // hold a multi-byte character where a digit should be.
+            r if matches!(r.as_bytes(), [b'+' | b'-', _, _, b':', _, _]) => {
+                let h = r.get(1..3).and_then(digits).ok_or_else(|| bad(text))?;
+                let m = r.get(4..6).and_then(digits).ok_or_else(|| bad(text))?;
                 if h > 23 || m > 59 {
                     return Err(bad(text));
                 }
@@ -241,6 +243,19 @@ mod tests {
         let c = Timestamp::parse_rfc3339("2024-04-27T07:30:00.250-05:30").unwrap();
         assert_eq!(c.unix_ms, 1_714_203_000_000 + 250 + (5 * 60 + 30) * 60_000);
         assert!(c > a);
+    }
+
+    #[test]
+    fn rejects_offsets_with_characters_that_are_not_digits() {
+        for text in [
+            "2024-04-27T09:30:00+0é00",
+            "2024-04-27T09:30:00+02é0",
+            "2024-04-27T09:30:00+0:200",
+            "2024-04-27T09:30:00+ab:cd",
+        ] {
+            let err = Timestamp::parse_rfc3339(text).unwrap_err();
+            assert!(err.contains(text), "{err}");
+        }
     }
 
     #[test]

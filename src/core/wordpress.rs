@@ -9,7 +9,7 @@ use super::archive::{Listing, ServerPage};
 use super::article::{Article, Author, Image, Summary};
 use super::decode::{At, Result as DResult};
 use super::error::{Parsed, Problem};
-use super::html::{take_dateline, text_of, HtmlParser, Sanitizer};
+use super::html::{take_dateline, text_of, HtmlParser, Node, Sanitizer};
 use super::json::{Json, Value};
 use super::time::Timestamp;
 use super::url::{origin, resolve, UrlUse};
@@ -23,7 +23,12 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     /// The text of an HTML fragment (titles, excerpts, captions).
     fn text(&self, html: &str) -> String {
-        text_of(&self.html.parse(html))
+        // Most names and titles hold no markup: no need for a parser.
+        if html.contains(['<', '&']) {
+            text_of(&self.html.parse(html))
+        } else {
+            text_of(&[Node::Text(html.to_string())])
+        }
     }
 
     fn rendered(&self, at: &At, key: &str) -> DResult<Option<String>> {
@@ -116,7 +121,8 @@ fn featured_image(post: &Json, ctx: &mut Ctx) -> Option<Image> {
     })
 }
 
-fn authors(post: &Json, ctx: &Ctx) -> Vec<Author> {
+/// The post's authors; their bios (HTML to read) only when `with_bio`.
+fn authors(post: &Json, ctx: &Ctx, with_bio: bool) -> Vec<Author> {
     let Some(list) = post
         .get("_embedded")
         .and_then(|e| e.get("author"))
@@ -149,8 +155,9 @@ fn authors(post: &Json, ctx: &Ctx) -> Vec<Author> {
                 name,
                 slug: a.get("slug").and_then(Json::as_str).map(str::to_string),
                 avatar,
-                bio: a
-                    .get("description")
+                bio: with_bio
+                    .then(|| a.get("description"))
+                    .flatten()
                     .and_then(Json::as_str)
                     .map(|d| ctx.text(d))
                     .filter(|d| !d.is_empty()),
@@ -214,7 +221,7 @@ fn summary(post: &Json, ctx: &mut Ctx) -> DResult<Summary> {
         }
         None => return Err(at.error("missing field `title`")),
     };
-    let names: Vec<String> = authors(post, ctx).into_iter().map(|a| a.name).collect();
+    let names: Vec<String> = authors(post, ctx, false).into_iter().map(|a| a.name).collect();
     Ok(Summary {
         slug: at.opt_text("slug")?,
         url,
@@ -273,7 +280,7 @@ pub fn article(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parsed<
             updated,
             dateline,
             language: s.language,
-            authors: authors(post, &ctx),
+            authors: authors(post, &ctx, true),
             image: s.image,
             body,
         })

@@ -8,7 +8,7 @@ use super::intl::{self, DateStyle};
 use super::Env;
 use crate::core::ads::{placements, SlotKind};
 use crate::core::article::{Article, Author, Block, Image, Run};
-use crate::core::i18n::{fill, is_rtl};
+use crate::core::i18n::{direction, fill};
 
 /// Appends text to `el`, with its line breaks as `<br>`.
 fn add_text(mut el: E, text: &str) -> E {
@@ -279,9 +279,7 @@ pub fn article(env: &Env, article: &Article) -> E {
         .as_deref()
         .filter(|l| !l.eq_ignore_ascii_case(&env.locale))
     {
-        root = root
-            .attr("lang", lang)
-            .attr("dir", if is_rtl(lang) { "rtl" } else { "ltr" });
+        root = root.attr("lang", lang).attr("dir", direction(lang));
     }
     let header = E::new("header")
         .cls("hd-article__header")

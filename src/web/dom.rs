@@ -68,13 +68,6 @@ impl E {
         self
     }
 
-    pub fn attr_opt(self, name: &str, value: Option<&str>) -> E {
-        if let Some(v) = value {
-            raw(&self.0).set(name, v);
-        }
-        self
-    }
-
     pub fn text(self, text: &str) -> E {
         raw(&self.0).append_text(text);
         self
@@ -101,10 +94,6 @@ impl E {
 
     pub fn element(self) -> web_sys::Element {
         self.0
-    }
-
-    pub fn html(self) -> web_sys::HtmlElement {
-        self.0.unchecked_into()
     }
 }
 

@@ -30,12 +30,20 @@ struct Instance {
     /// Dropping it unmounts the view and disposes its reactive owner.
     _view: Box<dyn std::any::Any>,
     container: web_sys::Element,
+    /// The stylesheet's `<link>` in the shadow root, when it had to be linked.
+    link: Option<web_sys::Element>,
     _on_click: Closure<dyn FnMut(web_sys::MouseEvent)>,
 }
 
 impl Drop for Instance {
     fn drop(&mut self) {
+        let _ = self
+            .container
+            .remove_event_listener_with_callback("click", self._on_click.as_ref().unchecked_ref());
         self.container.remove();
+        if let Some(link) = &self.link {
+            link.remove();
+        }
         let _ = self.host.remove_attribute("data-herald-mounted");
     }
 }
@@ -49,7 +57,7 @@ thread_local! {
 }
 
 /// The observer of the page and its callback, kept for the page's life.
-type Watch = (web_sys::MutationObserver, Closure<dyn FnMut()>);
+type Watch = (web_sys::MutationObserver, Closure<dyn FnMut(Array)>);
 
 const PLACEHOLDERS: &str = "[data-herald]";
 
@@ -57,8 +65,9 @@ fn is_mounted(host: &web_sys::Element) -> bool {
     INSTANCES.with(|list| list.borrow().iter().any(|i| &i.host == host))
 }
 
-/// Attaches (or reuses) the open shadow root and gives it the stylesheet.
-fn shadow_root(host: &web_sys::Element) -> Option<web_sys::ShadowRoot> {
+/// Attaches (or reuses) the open shadow root and gives it the stylesheet;
+/// also returns the `<link>` added when the stylesheet could not be adopted.
+fn shadow_root(host: &web_sys::Element) -> Option<(web_sys::ShadowRoot, Option<web_sys::Element>)> {
     let root = match host.shadow_root() {
         Some(root) => root,
         None => host
@@ -66,23 +75,22 @@ fn shadow_root(host: &web_sys::Element) -> Option<web_sys::ShadowRoot> {
             .ok()?,
     };
     let sheet = SHEET.with(|s| s.borrow().clone());
-    match sheet {
+    let link = match sheet {
         Some(sheet) => {
             let _ = Reflect::set(&root, &"adoptedStyleSheets".into(), &Array::of1(&sheet));
+            None
         }
         None => {
             // The stylesheet could not be read (e.g. no CORS on a CDN): link it.
             let url = SHEET_URL.with(|u| u.borrow().clone());
-            if let Some(document) = host.owner_document() {
-                if let Ok(link) = document.create_element("link") {
-                    let _ = link.set_attribute("rel", "stylesheet");
-                    let _ = link.set_attribute("href", &url);
-                    let _ = root.append_child(&link);
-                }
-            }
+            let link = host.owner_document()?.create_element("link").ok()?;
+            let _ = link.set_attribute("rel", "stylesheet");
+            let _ = link.set_attribute("href", &url);
+            root.append_child(&link).ok()?;
+            Some(link)
         }
-    }
-    Some(root)
+    };
+    Some((root, link))
 }
 
 /// The view an instance shows.
@@ -110,7 +118,7 @@ fn mount_on(host: &web_sys::Element, attrs: Vec<(String, String)>) -> Option<u32
     if is_mounted(host) {
         return None;
     }
-    let root = shadow_root(host)?;
+    let (root, link) = shadow_root(host)?;
     let document = host.owner_document()?;
     let container: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
     container.set_class_name("herald-host");
@@ -159,6 +167,7 @@ fn mount_on(host: &web_sys::Element, attrs: Vec<(String, String)>) -> Option<u32
             host: host.clone(),
             _view: view,
             container: container.into(),
+            link,
             _on_click: on_click,
         })
     });
@@ -208,12 +217,40 @@ fn sync(document: &web_sys::Document) {
     }
 }
 
+/// Whether a batch of changes to the page can concern embeds: a
+/// placeholder added, or nodes removed while widgets are mounted. The
+/// standalone app's own renders (and `<head>` updates) never do.
+fn concerns_embeds(record: &web_sys::MutationRecord) -> bool {
+    let in_app = record
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| e.closest("[data-herald-app], head").ok().flatten().is_some());
+    if in_app {
+        return false;
+    }
+    if record.removed_nodes().length() > 0 && INSTANCES.with(|list| !list.borrow().is_empty()) {
+        return true;
+    }
+    let added = record.added_nodes();
+    (0..added.length()).any(|i| {
+        added
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| {
+                e.matches(PLACEHOLDERS).unwrap_or(false)
+                    || e.query_selector(PLACEHOLDERS).ok().flatten().is_some()
+            })
+    })
+}
+
 /// Loads the stylesheet into a constructable sheet, then mounts every
-/// placeholder and watches the page for more.
-pub fn start(stylesheet_url: String) {
+/// placeholder and watches the page for more. The promise resolves once
+/// that is done, so that `Herald.ready` (and `Herald.mount` after it) can
+/// count on the shared stylesheet.
+pub fn start(stylesheet_url: String) -> js_sys::Promise {
     SHEET_URL.with(|u| *u.borrow_mut() = stylesheet_url.clone());
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+        return js_sys::Promise::resolve(&JsValue::UNDEFINED);
     };
     let placeholders = document.query_selector(PLACEHOLDERS).ok().flatten().is_some();
     let app = document
@@ -222,7 +259,7 @@ pub fn start(stylesheet_url: String) {
         .flatten()
         .is_some();
     // Not Leptos' executor: it is set up by the first mount, which comes later.
-    wasm_bindgen_futures::spawn_local(async move {
+    wasm_bindgen_futures::future_to_promise(async move {
         // A standalone app with no embeds needs no sheet; a widget mounted
         // there later falls back to a <link> in its shadow root.
         if placeholders || !app {
@@ -232,7 +269,11 @@ pub fn start(stylesheet_url: String) {
         }
         sync(&document);
         let doc = document.clone();
-        let callback = Closure::<dyn FnMut()>::new(move || sync(&doc));
+        let callback = Closure::<dyn FnMut(Array)>::new(move |records: Array| {
+            if records.iter().any(|r| concerns_embeds(r.unchecked_ref())) {
+                sync(&doc);
+            }
+        });
         if let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) {
             let init = web_sys::MutationObserverInit::new();
             init.set_child_list(true);
@@ -242,7 +283,8 @@ pub fn start(stylesheet_url: String) {
             }
             OBSERVER.with(|o| *o.borrow_mut() = Some((observer, callback)));
         }
-    });
+        Ok(JsValue::UNDEFINED)
+    })
 }
 
 #[wasm_bindgen]
@@ -256,10 +298,8 @@ extern "C" {
 }
 
 async fn load_sheet(url: &str) -> Option<JsValue> {
-    let controller = web_sys::AbortController::new().ok()?;
-    let fetched = super::fetch::fetch(url, 10_000, 1024 * 1024, &controller)
-        .await
-        .ok()?;
+    let (_in_flight, pending) = super::fetch::fetch(url, 10_000, 1024 * 1024).ok()?;
+    let fetched = pending.await.ok()?;
     if !(200..300).contains(&fetched.status) {
         return None;
     }
@@ -296,9 +336,17 @@ pub fn mount_element(element: web_sys::Element, options: JsValue) -> Handle {
             let pair: Array = entry.unchecked_into();
             let key = pair.get(0).as_string().unwrap_or_default();
             let value = pair.get(1);
+            // `null` and `undefined` mean "not given"; numbers go through as
+            // written, so that the configuration reports bad ones.
+            if value.is_null() || value.is_undefined() {
+                continue;
+            }
             let value = value
                 .as_string()
-                .or_else(|| value.as_f64().map(|n| (n as i64).to_string()))
+                .or_else(|| {
+                    let number = value.dyn_ref::<js_sys::Number>()?;
+                    number.to_string_with_radix(10).ok().map(String::from)
+                })
                 .or_else(|| value.as_bool().map(|b| if b { "on" } else { "off" }.to_string()))
                 .unwrap_or_default();
             attrs.push((attribute_name(&key), value));

@@ -64,57 +64,76 @@ fn start_timer(ms: u32, controller: &AbortController, fired: &Rc<Cell<bool>>) ->
 }
 
 thread_local! {
-    /// Requests started before the part that needs them exists.
-    static EARLY: std::cell::RefCell<Vec<(String, js_sys::Promise)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Requests started before the part that needs them exists, each with
+    /// the controller that cancels it.
+    static EARLY: std::cell::RefCell<Vec<(String, js_sys::Promise, AbortController)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn send(url: &str, controller: &AbortController) -> Option<js_sys::Promise> {
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    Some(web_sys::window()?.fetch_with_str_and_init(url, &init))
 }
 
 /// Starts fetching `url` now, for a part that will ask for it shortly: on a
 /// cold page load the feeds are requested before any view is built, so
-/// that building views (and the browser's first date formatter, which
-/// alone takes tens of milliseconds) overlaps with the network.
+/// that building views overlaps with the network. The part's [`fetch`]
+/// adopts the request, with its timeout and its cancellation.
 pub fn prefetch(url: &str) {
-    if let Some(w) = web_sys::window() {
-        let promise = w.fetch_with_str(url);
-        EARLY.with(|e| e.borrow_mut().push((url.to_string(), promise)));
+    if EARLY.with(|e| e.borrow().iter().any(|(u, _, _)| u == url)) {
+        return;
+    }
+    let Ok(controller) = AbortController::new() else {
+        return;
+    };
+    if let Some(promise) = send(url, &controller) {
+        EARLY.with(|e| e.borrow_mut().push((url.to_string(), promise, controller)));
     }
 }
 
-fn take_early(url: &str) -> Option<js_sys::Promise> {
+fn take_early(url: &str) -> Option<(js_sys::Promise, AbortController)> {
     EARLY.with(|e| {
         let mut early = e.borrow_mut();
-        let at = early.iter().position(|(u, _)| u == url)?;
-        Some(early.remove(at).1)
+        let at = early.iter().position(|(u, _, _)| u == url)?;
+        let (_, promise, controller) = early.remove(at);
+        Some((promise, controller))
     })
 }
 
-/// GETs `url`. The request is sent now, when this is called, not when the
-/// future is first polled. `controller` lets the caller cancel (by dropping
-/// an [`Abort`]).
+/// GETs `url`: the request is sent now (or adopted from [`prefetch`]), not
+/// when the future is first polled. Dropping the returned [`Abort`] cancels
+/// it; so does the timeout.
 pub fn fetch(
     url: &str,
     timeout_ms: u32,
     max_bytes: u64,
-    controller: &AbortController,
-) -> impl std::future::Future<Output = Result<Fetched, Problem>> {
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = start_timer(timeout_ms, controller, &timed_out);
-    let sent = match take_early(url) {
-        Some(promise) => Some(JsFuture::from(promise)),
+) -> Result<(Abort, impl std::future::Future<Output = Result<Fetched, Problem>>), Problem> {
+    let (sent, controller) = match take_early(url) {
+        Some(early) => early,
         None => {
-            let init = web_sys::RequestInit::new();
-            init.set_signal(Some(&controller.signal()));
-            web_sys::window().map(|w| JsFuture::from(w.fetch_with_str_and_init(url, &init)))
+            let controller = AbortController::new().map_err(|_| Problem::Network)?;
+            (send(url, &controller).ok_or(Problem::Network)?, controller)
         }
     };
-    let controller = controller.clone();
-    async move {
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = start_timer(timeout_ms, &controller, &timed_out);
+    let guard = Abort(controller.clone());
+    Ok((guard, async move {
         let _timer = timer;
-        read(sent, timeout_ms, max_bytes, &controller, &timed_out).await
-    }
+        read(
+            JsFuture::from(sent),
+            timeout_ms,
+            max_bytes,
+            &controller,
+            &timed_out,
+        )
+        .await
+    }))
 }
 
 async fn read(
-    sent: Option<JsFuture>,
+    sent: JsFuture,
     timeout_ms: u32,
     max_bytes: u64,
     controller: &AbortController,
@@ -127,11 +146,7 @@ async fn read(
             Problem::Network
         }
     };
-    let response: web_sys::Response = sent
-        .ok_or(Problem::Network)?
-        .await
-        .map_err(|_| failed(timed_out))?
-        .unchecked_into();
+    let response: web_sys::Response = sent.await.map_err(|_| failed(timed_out))?.unchecked_into();
 
     let headers = response.headers();
     let header = |name: &str| headers.get(name).ok().flatten();
@@ -150,9 +165,6 @@ async fn read(
             p
         }
     })?;
-    if body.len() as u64 > max_bytes {
-        return Err(Problem::TooLarge(max_bytes));
-    }
 
     Ok(Fetched {
         status: response.status(),

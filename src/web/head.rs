@@ -73,13 +73,13 @@ fn set(head: &Head) {
             }
         }
     }
-    let ld = "script[type=\"application/ld+json\"][data-herald]";
+    let ld = "script[type=\"application/ld+json\"][data-herald-ld]";
     match &head.json_ld {
         Some(text) => {
             let make = || {
                 E::new("script")
                     .attr("type", "application/ld+json")
-                    .attr("data-herald", "")
+                    .attr("data-herald-ld", "")
             };
             if let Some(el) = head_element(ld, make) {
                 // Text, never markup: the JSON is escaped so it cannot end the element.

@@ -164,18 +164,21 @@ fn skeleton() -> E {
         )
 }
 
-/// The listing of `year`-`month`, showing `page` of it.
 /// The URL of a page of the `year`-`month` listing (`{page}` is for feeds
 /// that page on the server).
 pub fn listing_url(config: &Config, year: i32, month: u32, page: u32) -> Option<String> {
     let source = config.listing.as_ref()?;
-    let template = url::fill(
+    Some(absolute_url(&url::fill(
         &source.url,
-        &[("year", &year.to_string()), ("month", &format!("{month:02}"))],
-    );
-    Some(absolute_url(&template.replace("{page}", &page.to_string())))
+        &[
+            ("year", &year.to_string()),
+            ("month", &format!("{month:02}")),
+            ("page", &page.to_string()),
+        ],
+    )))
 }
 
+/// The listing of `year`-`month`, showing `page` of it.
 pub fn listing_part(env: &Env, year: i32, month: u32, page: Signal<u32>) -> AnyView {
     let config = env.config.clone();
     let loader = use_loader(env, move || {

@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use web_sys::AbortController;
 
 use super::fetch::{fetch, Abort, Fetched};
 use super::Env;
@@ -34,6 +33,8 @@ pub enum Loaded {
 /// The state of one part of the page.
 #[derive(Clone)]
 pub enum Load {
+    /// Nothing to load: the part's source is not configured.
+    Idle,
     Loading,
     Ready(Arc<Loaded>),
     Failed(Arc<LoadError>),
@@ -88,7 +89,14 @@ pub fn use_loader(env: &Env, request: impl Fn() -> Option<Request> + 'static) ->
 
 /// The body of `use_loader`, compiled once for all callers.
 fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
-    let state = RwSignal::new(Load::Loading);
+    // The first request starts now, not after the first render: on a cold
+    // page load every millisecond before the fetch is on the critical path.
+    let first = untrack(&request);
+    let state = RwSignal::new(if first.is_some() {
+        Load::Loading
+    } else {
+        Load::Idle
+    });
     let attempt = RwSignal::new(0u32);
     // The current request and the guard that aborts it when it is replaced
     // or the part is unmounted.
@@ -108,12 +116,9 @@ fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
         if !matches!(state.get_untracked(), Load::Loading) {
             state.set(Load::Loading);
         }
-        let Ok(controller) = AbortController::new() else {
-            return;
-        };
+        let (guard, pending) = run(&env, req);
         // Replacing the guard aborts the previous request, if any.
-        in_flight.set_value(Some(Abort(controller.clone())));
-        let pending = run(&env, req, &controller);
+        in_flight.set_value(guard);
         spawn_local(async move {
             let result = pending.await;
             if current.try_get_value() != Some(key) {
@@ -129,17 +134,22 @@ fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
             let _ = state.try_set(next);
         });
     };
-    // The first request starts now, not after the first render: on a cold
-    // page load every millisecond before the fetch is on the critical path.
-    if let Some(req) = untrack(|| request()) {
+    if let Some(req) = first {
         begin(req, 0);
     }
     Effect::new({
         let request = request.clone();
         move |_| {
             let n = attempt.get();
-            if let Some(req) = request() {
-                begin(req, n);
+            match request() {
+                Some(req) => begin(req, n),
+                None => {
+                    current.set_value((String::new(), u32::MAX));
+                    in_flight.set_value(None);
+                    if !matches!(state.get_untracked(), Load::Idle) {
+                        state.set(Load::Idle);
+                    }
+                }
             }
         }
     });
@@ -150,15 +160,22 @@ fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
 fn run(
     env: &Env,
     req: Request,
-    controller: &AbortController,
-) -> impl std::future::Future<Output = Result<Loaded, LoadError>> {
+) -> (
+    Option<Abort>,
+    impl std::future::Future<Output = Result<Loaded, LoadError>>,
+) {
     let config = env.config.clone();
-    let pending = fetch(&req.url, config.timeout_ms, config.max_bytes, controller);
-    async move {
+    let (guard, pending) = match fetch(&req.url, config.timeout_ms, config.max_bytes) {
+        Ok((guard, pending)) => (Some(guard), Ok(pending)),
+        Err(problem) => (None, Err(problem)),
+    };
+    (guard, async move {
         let url = req.url.as_str();
-        let fetched = pending
-            .await
-            .map_err(|problem| LoadError::new(req.feed, req.format, url, problem))?;
+        let fetched = match pending {
+            Ok(pending) => pending.await,
+            Err(problem) => Err(problem),
+        }
+        .map_err(|problem| LoadError::new(req.feed, req.format, url, problem))?;
         let json = read_json(
             req.feed,
             req.format,
@@ -186,7 +203,7 @@ fn run(
             }
             Err(problem) => Err(LoadError::new(req.feed, Some(format), url, problem)),
         }
-    }
+    })
 }
 
 pub fn log_error(error: &LoadError) {

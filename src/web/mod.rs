@@ -21,7 +21,7 @@ pub mod trending;
 use std::sync::Arc;
 
 use crate::core::config::Config;
-use crate::core::i18n::{is_rtl, Lang, Strings};
+use crate::core::i18n::{direction, Lang, Strings};
 use crate::core::route::Route;
 use crate::core::time::Timestamp;
 use intl::DateStyle;
@@ -78,15 +78,11 @@ impl Env {
     }
 
     pub fn dir(&self) -> &'static str {
-        if is_rtl(&self.locale) {
-            "rtl"
-        } else {
-            "ltr"
-        }
+        direction(&self.locale)
     }
 
     /// Creates the formatters an article needs while its request is on the
-    /// way: the browser's first date formatter costs tens of milliseconds.
+    /// way (the loader has already paid for the locale data).
     pub fn warm_up(&self) {
         for style in [DateStyle::Long, DateStyle::WithTime] {
             intl::format_date(0, &self.locale, self.time_zone.as_deref(), style);
@@ -151,7 +147,7 @@ pub fn next_instance() -> u32 {
 
 /// Starts whatever the page asks for: the standalone app if the page has
 /// one, and the embeds on its placeholders.
-pub fn start(stylesheet_url: String) {
+pub fn start(stylesheet_url: String) -> js_sys::Promise {
     app::start(next_instance());
-    embed::start(stylesheet_url);
+    embed::start(stylesheet_url)
 }

@@ -40,9 +40,8 @@ fn decode_article(
     feed::article(format, json, &req.url, &BrowserHtml, req.slug.as_deref()).map(|p| p.map(Loaded::Article))
 }
 
-/// The article part: skeleton, then the article, its error or not-found.
-/// Without a slug, the article URL is used as it is (an embed of one article).
 /// The article's URL for `slug`; `None` when there is nothing to load yet.
+/// Without a slug, the article URL is used as it is (an embed of one article).
 pub fn article_url(config: &Config, slug: &str) -> Option<String> {
     let source = config.article.as_ref()?;
     if slug.is_empty() && source.url.contains("{slug}") {
@@ -51,8 +50,17 @@ pub fn article_url(config: &Config, slug: &str) -> Option<String> {
     Some(absolute_url(&fill(&source.url, &[("slug", slug)])))
 }
 
+/// The article part: skeleton, then the article, its error or not-found.
 pub fn article_part(env: &Env, slug: Option<String>) -> AnyView {
     let config = env.config.clone();
+    if slug.as_deref().unwrap_or("").is_empty()
+        && config.article.as_ref().is_some_and(|s| s.url.contains("{slug}"))
+    {
+        web_sys::console::warn_1(
+            &"[herald] article: data-article is a template with {slug} but no slug is given (set data-slug)"
+                .into(),
+        );
+    }
     let loader = use_loader(env, move || {
         let slug = slug.clone().unwrap_or_default();
         let mut req = Request::new(
@@ -169,12 +177,7 @@ pub fn page_view(env: &Env, route: Signal<Route>) -> AnyView {
     provide_context(MainSettled(settled));
     // A slow (or absent) main content does not hold the rest back for long.
     set_timeout(
-        move || {
-            // Only a change notifies: the secondary parts are built once.
-            if settled.try_get_untracked() == Some(false) {
-                settled.set(true);
-            }
-        },
+        move || MainSettled(settled).settle(false),
         std::time::Duration::from_millis(SECONDARY_AFTER_MS),
     );
     let main_view = {
@@ -185,9 +188,7 @@ pub fn page_view(env: &Env, route: Signal<Route>) -> AnyView {
             Main::NotFound => {
                 head::not_found(&env);
                 super::app::restore_scroll_soon();
-                if !settled.get_untracked() {
-                    settled.set(true);
-                }
+                MainSettled(settled).settle(true);
                 view_of(not_found(&env))
             }
         }

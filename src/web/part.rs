@@ -43,6 +43,25 @@ pub type Ready = std::sync::Arc<dyn Fn(&Env, &Loaded) -> Option<E> + Send + Sync
 #[derive(Clone, Copy)]
 pub struct MainSettled(pub RwSignal<bool>);
 
+impl MainSettled {
+    /// Marks the main content as settled, once. `later`: in a task of its
+    /// own, so that the secondary parts are built after the main content
+    /// has been painted rather than in the same long task.
+    pub fn settle(self, later: bool) {
+        let s = self.0;
+        let set = move || {
+            if s.try_get_untracked() == Some(false) {
+                s.set(true);
+            }
+        };
+        if later {
+            set_timeout(set, std::time::Duration::ZERO);
+        } else {
+            set();
+        }
+    }
+}
+
 pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
     let Spec {
         class,
@@ -67,7 +86,7 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
                 {move || match loader.state.get() {
                     Load::Loading => loading,
                     Load::Failed(_) => failed,
-                    Load::Ready(_) => "",
+                    Load::Ready(_) | Load::Idle => "",
                 }}
             </p>
         }
@@ -78,6 +97,7 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
                 ready(&env, &loaded).inspect(|el| ads::activate(&el.0, env.config.ads.margin_px))
             }
             Load::Loading => skeleton(&env),
+            Load::Idle => None,
             Load::Failed(e) if shows_not_found && e.is_not_found() => {
                 super::head::not_found(&env);
                 Some(not_found(&env))
@@ -91,19 +111,8 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
         };
         if main && !matches!(loader.state.get_untracked(), Load::Loading) {
             super::app::restore_scroll_soon();
-            // In a task of its own: the secondary parts are built after the
-            // main content has been painted, not in the same long task.
-            if let Some(MainSettled(s)) = settled {
-                if !s.get_untracked() {
-                    set_timeout(
-                        move || {
-                            if s.try_get_untracked() == Some(false) {
-                                s.set(true);
-                            }
-                        },
-                        std::time::Duration::ZERO,
-                    );
-                }
+            if let Some(settled) = settled {
+                settled.settle(true);
             }
         }
         match shown {
@@ -117,6 +126,7 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
             role=role
             aria-labelledby=labelled_by
             aria-busy=move || matches!(loader.state.get(), Load::Loading).to_string()
+            hidden=move || matches!(loader.state.get(), Load::Idle)
         >
             {heading}
             {status}

@@ -18,7 +18,7 @@ use crate::core::article::Summary;
 use crate::core::config::Config;
 use crate::core::error::{Feed, Format, Parsed, Problem};
 use crate::core::feed;
-use crate::core::i18n::is_rtl;
+use crate::core::i18n::direction;
 use crate::core::json::Json;
 
 /// The height of a row in em, as in the stylesheet (`.hd-trending__item`).
@@ -42,9 +42,7 @@ pub fn headline_el(env: &Env, tag: &str, class: &str, s: &Summary) -> E {
         .as_deref()
         .filter(|l| !l.eq_ignore_ascii_case(&env.locale))
     {
-        Some(lang) => el
-            .attr("lang", lang)
-            .attr("dir", if is_rtl(lang) { "rtl" } else { "ltr" }),
+        Some(lang) => el.attr("lang", lang).attr("dir", direction(lang)),
         None => el.attr("dir", "auto"),
     }
 }

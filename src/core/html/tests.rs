@@ -295,6 +295,35 @@ fn figures_without_images_and_embeds() {
 }
 
 #[test]
+fn a_title_cited_inside_a_quote_is_not_its_attribution() {
+    let (out, _) = Sanitizer::new(BASE, None).blocks(&Html5ever.parse(
+        "<blockquote><p>As <cite>Dune</cite> says, fear is the mind-killer.</p></blockquote>\
+         <blockquote><p>Said.</p><footer>— <cite>Someone</cite>, 2024</footer></blockquote>",
+    ));
+    assert_eq!(
+        out,
+        vec![
+            Block::Quote {
+                // A cited title stays in the text, in italics.
+                paragraphs: vec![vec![
+                    Run::plain("As "),
+                    Run {
+                        emphasis: true,
+                        ..Run::plain("Dune")
+                    },
+                    Run::plain(" says, fear is the mind-killer."),
+                ]],
+                attribution: None
+            },
+            Block::Quote {
+                paragraphs: vec![vec![Run::plain("Said.")]],
+                attribution: Some("Someone, 2024".into())
+            }
+        ]
+    );
+}
+
+#[test]
 fn titles_are_text_with_entities_decoded() {
     let nodes = Html5ever
         .parse("&#8220;We&#8217;ll be back&#8221;: Sol &#038; <em>Callao</em> &hellip;<script>x</script>");

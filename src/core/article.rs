@@ -21,6 +21,14 @@ impl Run {
     }
 }
 
+/// The largest image side, in CSS pixels, that a feed may declare.
+pub const MAX_IMAGE_SIDE: u32 = 20_000;
+
+/// A declared image side, if it is a sensible number of pixels.
+pub fn image_side(n: f64) -> Option<u32> {
+    (n >= 1.0 && n <= f64::from(MAX_IMAGE_SIDE)).then_some(n as u32)
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Image {
     pub src: String,

@@ -5,7 +5,7 @@
 //! warning, so that documents from newer publishers still render.
 
 use super::archive::{Listing, MonthCount};
-use super::article::{Article, ArticleLink, Author, Block, Image, Run, Summary};
+use super::article::{Article, ArticleLink, Author, Block, Image, Run, Summary, MAX_IMAGE_SIDE};
 use super::decode::{At, Result as DResult};
 use super::error::{Parsed, Problem};
 use super::json::Json;
@@ -60,12 +60,15 @@ fn timestamp(at: At) -> DResult<Timestamp> {
     Timestamp::parse_rfc3339(text.trim()).map_err(|e| at.error(e))
 }
 
-fn opt_timestamp(at: &At, key: &str) -> DResult<Option<Timestamp>> {
+/// An optional RFC 3339 field (also used by the JSON Feed reader).
+pub(crate) fn opt_timestamp(at: &At, key: &str) -> DResult<Option<Timestamp>> {
     at.field(key)?.map(timestamp).transpose()
 }
 
 fn dimension(at: &At, key: &str) -> DResult<Option<u32>> {
-    Ok(at.opt_integer(key, 1, 20_000)?.map(|n| n as u32))
+    Ok(at
+        .opt_integer(key, 1, i64::from(MAX_IMAGE_SIDE))?
+        .map(|n| n as u32))
 }
 
 /// Checks `"herald": 1` and `"type"`.

@@ -14,8 +14,8 @@
 //! URLs: only http, https, mailto (links) and relative ones, resolved
 //! against the feed's address.
 
-use super::article::{ArticleLink, Block, Image, Run};
-use super::url::{resolve, UrlUse};
+use super::article::{image_side, ArticleLink, Block, Image, Run};
+use super::url::{resolve, slug_segment, UrlUse};
 
 /// A node of inertly parsed HTML. Only elements in the HTML namespace are
 /// elements here: the parser side gives SVG and MathML a tag of `svg` or
@@ -97,7 +97,7 @@ fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
 
 fn dimension(value: Option<&str>) -> Option<u32> {
     let n: u32 = value?.trim().trim_end_matches("px").parse().ok()?;
-    (1..=20_000).contains(&n).then_some(n)
+    image_side(f64::from(n))
 }
 
 /// WordPress shortcodes left in the text (`[caption id="…"]`, `[/gallery]`).
@@ -331,14 +331,9 @@ impl<'a> Sanitizer<'a> {
         if !rest.starts_with('/') {
             return None;
         }
-        let path = rest.split(['?', '#']).next().unwrap_or("");
-        let last = path.trim_end_matches('/').rsplit('/').next()?;
-        let ok = !last.is_empty()
-            && last
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            && !last.chars().all(|c| c.is_ascii_digit());
-        ok.then(|| last.to_string())
+        // A number is a post id (`/?p=123`, `/123`), not a slug.
+        let last = slug_segment(rest)?;
+        (!last.chars().all(|c| c.is_ascii_digit())).then(|| last.to_string())
     }
 
     fn image(&mut self, attrs: &[(String, String)], caption: Option<String>) -> Option<Block> {

@@ -8,13 +8,13 @@
 //! JSON Feed has no member for.
 
 use super::archive::Listing;
-use super::article::{Article, Author, Block, Image, Run, Summary};
+use super::article::{image_side, Article, Author, Block, Image, Run, Summary};
 use super::decode::{At, Result as DResult};
 use super::error::{Parsed, Problem};
+use super::herald::opt_timestamp;
 use super::html::{take_dateline, HtmlParser, Sanitizer};
 use super::json::Json;
-use super::time::Timestamp;
-use super::url::{origin, resolve, UrlUse};
+use super::url::{is_slug, origin, resolve, slug_segment, UrlUse};
 
 fn check_version(root: &At) -> Result<(), Problem> {
     let version = root.req_text("version").map_err(|e| Problem::Schema(*e))?;
@@ -41,29 +41,13 @@ fn ext_text(item: &Json, key: &str) -> Option<String> {
 /// The slug of an item: `_herald.slug`, else a slug-like `id`, else the
 /// last segment of its URL.
 fn slug_of(item: &Json) -> Option<String> {
-    let slug_like = |s: &str| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    };
     if let Some(s) = ext_text(item, "slug") {
         return Some(s);
     }
-    if let Some(id) = item.get("id").and_then(Json::as_str).filter(|s| slug_like(s)) {
+    if let Some(id) = item.get("id").and_then(Json::as_str).filter(|s| is_slug(s)) {
         return Some(id.to_string());
     }
-    let url = item.get("url").and_then(Json::as_str)?;
-    let path = url.split(['?', '#']).next()?;
-    let last = path.trim_end_matches('/').rsplit('/').next()?;
-    slug_like(last).then(|| last.to_string())
-}
-
-fn timestamp(at: &At, key: &str) -> DResult<Option<Timestamp>> {
-    let Some(v) = at.field(key)? else { return Ok(None) };
-    let text = v.string()?;
-    Timestamp::parse_rfc3339(text.trim())
-        .map(Some)
-        .map_err(|e| v.error(e))
+    slug_segment(item.get("url").and_then(Json::as_str)?).map(str::to_string)
 }
 
 fn image(item: &Json, base: &str) -> Option<Image> {
@@ -78,8 +62,7 @@ fn image(item: &Json, base: &str) -> Option<Image> {
     let dim = |k: &str| {
         meta.and_then(|m| m.get(k))
             .and_then(Json::as_f64)
-            .filter(|n| *n >= 1.0 && *n <= 20_000.0)
-            .map(|n| n as u32)
+            .and_then(image_side)
     };
     Some(Image {
         src,
@@ -211,7 +194,7 @@ fn summary(
         standfirst: item.opt_text("summary")?,
         section: ext_text(json, "section"),
         author: (!names.is_empty()).then(|| names.join(" & ")),
-        published: timestamp(&item, "date_published")?,
+        published: opt_timestamp(&item, "date_published")?,
         language: item
             .opt_text("language")?
             .or_else(|| feed.get("language").and_then(Json::as_str).map(str::to_string)),
@@ -240,7 +223,7 @@ pub fn article(
         let s = summary(*item, json, base, html, Some(base))?;
         let published = match s.published {
             Some(p) => p,
-            None => timestamp(item, "date_modified")?
+            None => opt_timestamp(item, "date_modified")?
                 .ok_or_else(|| item.error("missing field `date_published`"))?,
         };
         let site = origin(&s.url).map(str::to_string);
@@ -274,7 +257,7 @@ pub fn article(
             section: s.section,
             tags: item.string_list("tags")?,
             published,
-            updated: timestamp(item, "date_modified")?.filter(|u| u.unix_ms > published.unix_ms),
+            updated: opt_timestamp(item, "date_modified")?.filter(|u| u.unix_ms > published.unix_ms),
             dateline,
             language: s.language,
             authors: authors(item.json, json, base),

@@ -157,6 +157,20 @@ pub fn fill(template: &str, params: &[(&str, &str)]) -> String {
     out
 }
 
+/// Whether `s` looks like a slug: ASCII letters, digits, `-` and `_`.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The last segment of a URL's path, if it looks like a slug.
+pub fn slug_segment(url: &str) -> Option<&str> {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let last = path.trim_end_matches('/').rsplit('/').next()?;
+    is_slug(last).then_some(last)
+}
+
 /// Percent-encodes everything but unreserved characters (RFC 3986).
 pub fn encode_component(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -184,6 +198,18 @@ mod tests {
     use super::*;
 
     const BASE: &str = "https://cdn.example.com/news/data/articles/one.json?v=2#x";
+
+    #[test]
+    fn slug_segments() {
+        assert_eq!(
+            slug_segment("https://x.example/2024/04/night-buses/"),
+            Some("night-buses")
+        );
+        assert_eq!(slug_segment("/news/a_b-1?utm=x#top"), Some("a_b-1"));
+        assert_eq!(slug_segment("https://x.example/?p=12"), None);
+        assert_eq!(slug_segment("https://x.example/caf%C3%A9"), None);
+        assert!(!is_slug(""));
+    }
 
     #[test]
     fn resolves_relative_references_against_the_feed() {

@@ -6,7 +6,7 @@
 //! place, degrades to an article without that part.
 
 use super::archive::{Listing, ServerPage};
-use super::article::{Article, Author, Image, Summary};
+use super::article::{image_side, Article, Author, Image, Summary};
 use super::decode::{At, Result as DResult};
 use super::error::{Parsed, Problem};
 use super::html::{take_dateline, text_of, HtmlParser, Node, Sanitizer};
@@ -91,8 +91,7 @@ fn featured_image(post: &Json, ctx: &mut Ctx) -> Option<Image> {
         details
             .and_then(|d| d.get(k))
             .and_then(Json::as_f64)
-            .filter(|n| *n >= 1.0 && *n <= 20_000.0)
-            .map(|n| n as u32)
+            .and_then(image_side)
     };
     let caption = media
         .get("caption")

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::dom::{text_el, E};
 use super::fetch::Fetched;
 use super::intl;
-use super::load::{absolute_url, use_loader, Loaded, Request};
+use super::load::{use_source_loader, Loaded, Request};
 use super::part::{part, Spec};
 use super::Env;
 use crate::core::archive::{group_by_year, MonthCount};
@@ -87,16 +87,7 @@ fn years(env: &Env, months: &[MonthCount]) -> E {
 }
 
 pub fn archives_part(env: &Env) -> AnyView {
-    let config = env.config.clone();
-    let loader = use_loader(env, move || {
-        let source = config.archives.as_ref()?;
-        Some(Request::new(
-            Feed::Archives,
-            absolute_url(&source.url),
-            source.format,
-            decode,
-        ))
-    });
+    let loader = use_source_loader(env, Feed::Archives, |c| c.archives.as_ref(), decode);
     let t = env.t();
     part(
         env,

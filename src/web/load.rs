@@ -11,7 +11,7 @@ use super::fetch::{fetch, Abort, Fetched};
 use super::Env;
 use crate::core::archive::{Listing, MonthCount};
 use crate::core::article::{Article, Summary};
-use crate::core::config::Config;
+use crate::core::config::{Config, Source};
 use crate::core::error::{Feed, Format, LoadError, Parsed, Problem};
 use crate::core::feed::{choose_format, read_json, Response};
 use crate::core::json::Json;
@@ -85,6 +85,26 @@ impl Loader {
 /// `None` means there is nothing to load (not configured, or not known yet).
 pub fn use_loader(env: &Env, request: impl Fn() -> Option<Request> + 'static) -> Loader {
     load_with(env, Box::new(request))
+}
+
+/// A loader for a part fed by one fixed source of the configuration
+/// (`pick` chooses it: trending, archives, weather); idle without one.
+pub fn use_source_loader(
+    env: &Env,
+    feed: Feed,
+    pick: fn(&Config) -> Option<&Source>,
+    decode: Decoder,
+) -> Loader {
+    let config = env.config.clone();
+    use_loader(env, move || {
+        let source = pick(&config)?;
+        Some(Request::new(
+            feed,
+            absolute_url(&source.url),
+            source.format,
+            decode,
+        ))
+    })
 }
 
 /// The body of `use_loader`, compiled once for all callers.

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::dom::{text_el, view_of, E};
 use super::fetch::Fetched;
 use super::intl::{self, DateStyle};
-use super::load::{absolute_url, use_loader, Loaded, Request};
+use super::load::{use_source_loader, Loaded, Request};
 use super::part::{part, Spec};
 use super::Env;
 use crate::core::config::{Config, Units};
@@ -127,16 +127,7 @@ fn today(env: &Env) -> E {
 
 /// The bar's contents: the weather (from its feed) and today's date.
 pub fn top_bar_contents(env: &Env) -> AnyView {
-    let config = env.config.clone();
-    let loader = use_loader(env, move || {
-        let source = config.weather.as_ref()?;
-        Some(Request::new(
-            Feed::Weather,
-            absolute_url(&source.url),
-            source.format,
-            decode,
-        ))
-    });
+    let loader = use_source_loader(env, Feed::Weather, |c| c.weather.as_ref(), decode);
     let weather = part(
         env,
         loader,

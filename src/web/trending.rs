@@ -10,7 +10,7 @@ use super::article::image_tag;
 use super::dom::{text_el, E};
 use super::fetch::Fetched;
 use super::intl::DateStyle;
-use super::load::{absolute_url, use_loader, Loaded, Request};
+use super::load::{use_source_loader, Loaded, Request};
 use super::part::{part, Spec};
 use super::sanitize::BrowserHtml;
 use super::Env;
@@ -104,16 +104,7 @@ fn skeleton(env: &Env) -> E {
 }
 
 pub fn trending_part(env: &Env) -> AnyView {
-    let config = env.config.clone();
-    let loader = use_loader(env, move || {
-        let source = config.trending.as_ref()?;
-        Some(Request::new(
-            Feed::Trending,
-            absolute_url(&source.url),
-            source.format,
-            decode,
-        ))
-    });
+    let loader = use_source_loader(env, Feed::Trending, |c| c.trending.as_ref(), decode);
     let t = env.t();
     part(
         env,

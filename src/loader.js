@@ -1,7 +1,7 @@
 // Herald's loader: the one script a page includes. Its URL is stable (cache
 // it briefly); it imports the content-hashed module and WebAssembly that
 // sit beside it (cache those for ever). Build-time placeholders are filled
-// in by scripts/write-loader.mjs.
+// in by scripts/post-build.mjs.
 //
 // It defines one global, `window.Herald` (docs/embedding.md):
 //   Herald.mount(element, options) -> { unmount() }
@@ -11,22 +11,25 @@ import init, { boot, mount } from "./__HERALD_JS__";
 const here = import.meta.url;
 // Resolves once the embeds' shared stylesheet is loaded and the page's
 // placeholders are mounted.
-const ready = init({ module_or_path: new URL("./__HERALD_WASM__", here) }).then(() =>
-  boot(new URL("./__HERALD_CSS__", here).href),
-);
+// Instantiating the WebAssembly (which compiles the functions it first
+// calls) and starting the widget are two tasks, not one long one.
+const ready = init({ module_or_path: new URL("./__HERALD_WASM__", here) })
+  .then(() => new Promise((next) => setTimeout(next, 0)))
+  .then(() => boot(new URL("./__HERALD_CSS__", here).href));
 
 // A page's first date or number formatter loads the browser's locale data,
 // tens of milliseconds of main-thread work: do that while the WebAssembly
-// downloads, in a task of its own, instead of when the article is drawn.
-setTimeout(() => {
-  try {
-    const lang = document.documentElement.lang || undefined;
-    new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(0);
-    new Intl.NumberFormat(lang).format(1);
-  } catch {
-    // An invalid `lang`: the widget falls back on its own and says so.
-  }
-}, 0);
+// downloads, one formatter per task, instead of when the article is drawn.
+const warm = (make) =>
+  setTimeout(() => {
+    try {
+      make(document.documentElement.lang || undefined);
+    } catch {
+      // An invalid `lang`: the widget falls back on its own and says so.
+    }
+  }, 0);
+warm((lang) => new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(0));
+warm((lang) => new Intl.NumberFormat(lang).format(1));
 
 window.Herald = Object.freeze({
   ready,

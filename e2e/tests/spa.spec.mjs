@@ -4,6 +4,7 @@
 import { test, expect, allowConsoleErrors, app, sample, SEED_SLUG, NATO_SLUG } from "./helpers.mjs";
 import { PORTS } from "../playwright.config.mjs";
 import { readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 
 const head = (page) =>
   page.evaluate(() => ({
@@ -156,4 +157,17 @@ test("the build is ready for a CDN: hashed immutable assets and a stable loader"
     expect(r.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   }
   expect((await request.get("herald.js")).headers()["cache-control"]).toBe("no-cache");
+  // Each name is hashed from its file's own content (the JavaScript is
+  // minified after trunk named it) and each integrity hash matches its file.
+  const module = hashed.find((f) => /^herald-[0-9a-f]+\.js$/.test(f));
+  const moduleText = readFileSync(new URL(module, dist));
+  expect(module).toBe(`herald-${createHash("sha256").update(moduleText).digest("hex").slice(0, 16)}.js`);
+  expect(moduleText.toString()).not.toMatch(/\n {2}/); // minified: no indented lines
+  const integrity = [...index.matchAll(/<link\b[^>]*>/g)]
+    .map(([tag]) => [tag.match(/\bhref="?\/?([^"\s>]+)/)?.[1], tag.match(/\bintegrity="?([^"\s>]+)/)?.[1]])
+    .filter(([, sri]) => sri);
+  expect(integrity.map(([f]) => f).sort()).toEqual([...hashed].sort());
+  for (const [f, sri] of integrity) {
+    expect(sri).toBe(`sha384-${createHash("sha384").update(readFileSync(new URL(f, dist))).digest("base64")}`);
+  }
 });

@@ -12,8 +12,14 @@ pub mod web;
 /// URL of the widget's stylesheet: starts the standalone app if the page
 /// has one, then the embeds. The promise resolves once the embeds' shared
 /// stylesheet is loaded and the page's placeholders are mounted.
+///
+/// Called again (a second copy of the loader on the page), it starts
+/// nothing twice and returns the same promise.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn boot(stylesheet_url: String) -> js_sys::Promise {
-    web::start(stylesheet_url)
+    thread_local! {
+        static STARTED: std::cell::OnceCell<js_sys::Promise> = const { std::cell::OnceCell::new() };
+    }
+    STARTED.with(|started| started.get_or_init(|| web::start(stylesheet_url)).clone())
 }

@@ -8,43 +8,49 @@
 //   Herald.ready                   -> a promise, resolved once started
 import init, { boot, mount } from "./__HERALD_JS__";
 
-const here = import.meta.url;
-// Resolves once the embeds' shared stylesheet is loaded and the page's
-// placeholders are mounted.
-// Instantiating the WebAssembly (which compiles the functions it first
-// calls) and starting the widget are two tasks, not one long one.
-const ready = init({ module_or_path: new URL("./__HERALD_WASM__", here) })
-  .then(() => new Promise((next) => setTimeout(next, 0)))
-  .then(() => boot(new URL("./__HERALD_CSS__", here).href));
+// A second copy of the loader on a page (another URL for the same file)
+// shares the first one's module and changes nothing.
+if (!window.Herald) {
+  const here = import.meta.url;
+  // Resolves once the embeds' shared stylesheet is loaded and the page's
+  // placeholders are mounted. Instantiating the WebAssembly (which compiles
+  // the functions it first calls) and starting the widget are two tasks.
+  const ready = init({ module_or_path: new URL("./__HERALD_WASM__", here) })
+    .then(() => new Promise((next) => setTimeout(next, 0)))
+    .then(() => boot(new URL("./__HERALD_CSS__", here).href));
 
-// A page's first date or number formatter loads the browser's locale data,
-// tens of milliseconds of main-thread work: do that while the WebAssembly
-// downloads, one formatter per task, instead of when the article is drawn.
-const warm = (make) =>
-  setTimeout(() => {
-    try {
-      make(document.documentElement.lang || undefined);
-    } catch {
-      // An invalid `lang`: the widget falls back on its own and says so.
-    }
-  }, 0);
-warm((lang) => new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(0));
-warm((lang) => new Intl.NumberFormat(lang).format(1));
+  // A page's first date or number formatter loads the browser's locale data,
+  // tens of milliseconds of main-thread work: do that while the WebAssembly
+  // downloads, one formatter per task, instead of when the article is drawn.
+  const warm = (make) =>
+    setTimeout(() => {
+      try {
+        make(document.documentElement.lang || undefined);
+      } catch {
+        // An invalid `lang`: the widget falls back on its own and says so.
+      }
+    }, 0);
+  warm((lang) => new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(0));
+  warm((lang) => new Intl.NumberFormat(lang).format(1));
 
-window.Herald = Object.freeze({
-  ready,
-  mount(element, options = {}) {
-    let handle = null;
-    let gone = false;
-    ready.then(() => {
-      if (!gone) handle = mount(element, options);
-    });
-    return Object.freeze({
-      unmount() {
-        gone = true;
-        if (handle) handle.unmount();
-        handle = null;
-      },
-    });
-  },
-});
+  window.Herald = Object.freeze({
+    ready,
+    mount(element, options = {}) {
+      let handle = null;
+      let gone = false;
+      ready.then(() => {
+        if (!gone) handle = mount(element, options);
+      });
+      return Object.freeze({
+        unmount() {
+          gone = true;
+          if (handle) {
+            handle.unmount();
+            handle.free();
+          }
+          handle = null;
+        },
+      });
+    },
+  });
+}

@@ -37,6 +37,10 @@ test("two instances mount, each in its own shadow root", async ({ page }) => {
   await expect(widget(page, "widget-page").locator(".hd-ad--leaderboard")).toHaveCount(1);
   await expect(widget(page, "widget-article").locator(".hd-sidebar")).toHaveCount(0);
   await expect(widget(page, "widget-article").locator(".hd-ad")).toHaveCount(0); // data-ads="off"
+  // Embeds are numbered from 1 in mounting order (docs/ads.md): the page has no standalone app.
+  const slotIds = await page.evaluate(() => [...document.querySelectorAll(".herald-ad-slot")].map((e) => e.id));
+  expect(slotIds).toContain("herald-1-leaderboard-0");
+  expect(slotIds.every((id) => id.startsWith("herald-1-"))).toBe(true);
 });
 
 test("the host stylesheet does not reach the widget, and the widget's does not reach the host", async ({ page, browser }) => {
@@ -132,6 +136,16 @@ test("placeholders added later mount, removed ones unmount, none mounts twice", 
   await page.locator("#remove-widget").click();
   await expect(page.locator("#widget-later-2")).toHaveCount(0);
   await expect(widget(page, "widget-later-1").locator(".hd-trending__item")).toHaveCount(5);
+
+  // A placeholder taken out of the page unmounts; put back, it mounts again, once.
+  await page.evaluate(() => {
+    window.__parked = document.getElementById("widget-later-1");
+    window.__parked.remove();
+  });
+  await expect.poll(() => page.evaluate(() => window.__parked.shadowRoot.querySelectorAll(".herald-host").length)).toBe(0);
+  await page.evaluate(() => document.body.append(window.__parked));
+  await expect(widget(page, "widget-later-1").locator(".hd-trending__item")).toHaveCount(5);
+  expect(await page.evaluate(() => window.__parked.shadowRoot.querySelectorAll(".herald-host").length)).toBe(1);
 });
 
 test("removing a widget releases its ad containers and observers", async ({ page }) => {
@@ -164,6 +178,22 @@ test("the JavaScript API mounts and unmounts", async ({ page }) => {
   await page.evaluate(() => window.__handle.unmount());
   await expect(api.locator(".herald-host")).toHaveCount(0);
   await page.evaluate(() => window.__handle.unmount()); // twice is harmless
+});
+
+test("an archives widget opens a month's listing inside itself", async ({ page }) => {
+  await openDemo(page);
+  await page.evaluate(() => {
+    const el = Object.assign(document.createElement("div"), { id: "archives-widget" });
+    document.body.append(el);
+    Herald.mount(el, { view: "archives", archives: "../data/archives.json", listing: "../data/archive/{year}-{month}.json", link: "../article/{slug}" });
+  });
+  const archives = widget(page, "archives-widget");
+  await archives.getByRole("button", { name: "April 2024" }).click();
+  await expect(archives.locator(".hd-listing h1")).toHaveText("Articles from April 2024");
+  await expect(archives.locator(".hd-card")).toHaveCount(10);
+  await archives.getByRole("button", { name: "Next" }).click();
+  await expect(archives.locator(".hd-pager__status")).toHaveText("Page 2 of 2");
+  await expect(archives.locator(".hd-archives")).toBeVisible(); // the months stay
 });
 
 test("a widget mounted as soon as Herald is ready adopts the shared stylesheet; unmounting leaves nothing", async ({ page }) => {

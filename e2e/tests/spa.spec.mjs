@@ -110,6 +110,40 @@ test("links that are not the app's are left to the browser", async ({ page }) =>
   ]);
   expect(request.isNavigationRequest()).toBe(true);
   await expect(page).toHaveTitle("elsewhere");
+
+  // A same-origin link to a path the app has no page for (an author page, a
+  // feed) is the server's too: the browser loads it.
+  await page.goto("/");
+  await expect(app(page).locator("article h1")).toBeVisible();
+  await page.evaluate(() => {
+    window.__sameDocument = true;
+    const a = Object.assign(document.createElement("a"), { href: "/about/team", textContent: "About us" });
+    document.querySelector("#herald .hd-article__footer").append(a);
+  });
+  await app(page).getByRole("link", { name: "About us" }).click();
+  await expect(page).toHaveURL("/about/team");
+  await expect(app(page).locator(".hd-notfound h1")).toHaveText("Page not found");
+  expect(await page.evaluate(() => window.__sameDocument)).toBeUndefined();
+});
+
+test("a second copy of the loader changes nothing", async ({ page }) => {
+  await page.goto("/");
+  await expect(app(page).locator("article h1")).toBeVisible();
+  const first = await page.evaluate(async () => {
+    window.__first = window.Herald;
+    const s = Object.assign(document.createElement("script"), { type: "module", src: "/herald.js?copy=2" });
+    const loaded = new Promise((r) => s.addEventListener("load", r));
+    document.head.append(s);
+    await loaded;
+    await window.Herald.ready;
+    return window.Herald === window.__first;
+  });
+  expect(first).toBe(true);
+  await expect(app(page).locator("article h1")).toHaveCount(1);
+  // The one app still navigates in place.
+  await app(page).locator(".hd-read-also a").click();
+  await expect(page).toHaveURL(`/article/${NATO_SLUG}`);
+  await expect(app(page).locator("article h1")).toHaveText(sample(`articles/${NATO_SLUG}.json`).headline);
 });
 
 test("the skip link moves focus to the main content", async ({ page }) => {

@@ -24,7 +24,7 @@ pub fn group_by_year(months: &[MonthCount]) -> Vec<YearGroup> {
     let mut sorted: Vec<MonthCount> = Vec::with_capacity(months.len());
     for m in months.iter().filter(|m| m.count > 0) {
         match sorted.iter_mut().find(|s| s.year == m.year && s.month == m.month) {
-            Some(s) => s.count += m.count,
+            Some(s) => s.count = s.count.saturating_add(m.count),
             None => sorted.push(*m),
         }
     }
@@ -33,7 +33,7 @@ pub fn group_by_year(months: &[MonthCount]) -> Vec<YearGroup> {
     for m in sorted {
         match groups.last_mut() {
             Some(g) if g.year == m.year => {
-                g.total += m.count;
+                g.total = g.total.saturating_add(m.count);
                 g.months.push(m);
             }
             _ => groups.push(YearGroup {
@@ -116,6 +116,14 @@ mod tests {
 
     fn mc(year: i32, month: u32, count: u32) -> MonthCount {
         MonthCount { year, month, count }
+    }
+
+    #[test]
+    fn huge_counts_saturate_instead_of_overflowing() {
+        let groups = group_by_year(&[mc(2024, 4, u32::MAX), mc(2024, 4, 7), mc(2024, 3, u32::MAX)]);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].months[0].count, u32::MAX);
+        assert_eq!(groups[0].total, u32::MAX);
     }
 
     #[test]

@@ -52,8 +52,10 @@ fn current_route(base: &str) -> Route {
     Route::parse(&path, &query, base)
 }
 
-/// Mounts the app if the page has a `[data-herald-app]` element.
-pub fn start(instance: u32) -> bool {
+/// Mounts the app if the page has a `[data-herald-app]` element. It takes
+/// an instance number only then, so that a publisher page's embeds are
+/// numbered from 1.
+pub fn start() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
@@ -63,6 +65,7 @@ pub fn start(instance: u32) -> bool {
     let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
         return false;
     };
+    let instance = super::next_instance();
     let base = base_path(&root);
     // The page's own title is the site's name in every page title.
     super::head::site_name();
@@ -81,6 +84,9 @@ pub fn start(instance: u32) -> bool {
             mount_to(root, move || app_view(env, route)).forget();
         }
         Err(errors) => {
+            for e in &errors {
+                web_sys::console::error_1(&format!("[herald] {e}").into());
+            }
             let env = Env::new(Config::default(), instance, Some(base), &root);
             mount_to(root, move || super::states::config_error_view(&env, &errors)).forget();
         }
@@ -133,6 +139,11 @@ fn listen_for_navigation(root: &web_sys::HtmlElement, base: &str, route: RwSigna
             return;
         }
         let next = Route::parse(&path, &anchor.search(), &base_click);
+        // A path the app has no page for (an author page, a feed, a file)
+        // is the server's: the browser follows it.
+        if next == Route::NotFound {
+            return;
+        }
         ev.prevent_default();
         navigate(&window, &anchor.href(), next, route);
     });

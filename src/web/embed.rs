@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::archives::archives_part;
+use super::listing::listing_part;
 use super::page::{article_part, page_view, theme_class};
 use super::topbar::top_bar;
 use super::trending::trending_part;
@@ -28,7 +29,10 @@ struct Instance {
     id: u32,
     host: web_sys::Element,
     /// Dropping it unmounts the view and disposes its reactive owner.
-    _view: Box<dyn std::any::Any>,
+    view: Option<Box<dyn std::any::Any>>,
+    /// In-widget navigation; created outside the view's owner, so disposed
+    /// by hand once the view is gone.
+    route: RwSignal<Route>,
     container: web_sys::Element,
     /// The stylesheet's `<link>` in the shadow root, when it had to be linked.
     link: Option<web_sys::Element>,
@@ -45,6 +49,8 @@ impl Drop for Instance {
             link.remove();
         }
         let _ = self.host.remove_attribute("data-herald-mounted");
+        drop(self.view.take());
+        self.route.dispose();
     }
 }
 
@@ -99,7 +105,7 @@ fn view_for(env: Env, route: RwSignal<Route>) -> AnyView {
         View::Page => page_view(&env, route.into()),
         View::Article => article_part(&env, env.config.slug.clone()),
         View::Trending => trending_part(&env),
-        View::Archives => archives_part(&env),
+        View::Archives => archives_with_listing(&env, route),
         View::TopBar => top_bar(&env),
     };
     if env.config.view == View::Page {
@@ -108,6 +114,29 @@ fn view_for(env: Env, route: RwSignal<Route>) -> AnyView {
     }
     view! {
         <div class=theme_class(env.config.theme) dir=env.dir() lang=env.locale.clone()>{body}</div>
+    }
+    .into_any()
+}
+
+/// The archives, and below them the listing of the month chosen there.
+fn archives_with_listing(env: &Env, route: RwSignal<Route>) -> AnyView {
+    let month = Memo::new(move |_| match route.get() {
+        Route::Archive { year, month, .. } => Some((year, month)),
+        _ => None,
+    });
+    let page = Signal::derive(move || match route.get() {
+        Route::Archive { page, .. } => page,
+        _ => 1,
+    });
+    let listing_env = env.clone();
+    let listing = move || {
+        month
+            .get()
+            .map(|(year, month)| listing_part(&listing_env, year, month, page))
+    };
+    view! {
+        {archives_part(env)}
+        {listing}
     }
     .into_any()
 }
@@ -165,7 +194,8 @@ fn mount_on(host: &web_sys::Element, attrs: Vec<(String, String)>) -> Option<u32
         list.borrow_mut().push(Instance {
             id,
             host: host.clone(),
-            _view: view,
+            view: Some(view),
+            route,
             container: container.into(),
             link,
             _on_click: on_click,

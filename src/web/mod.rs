@@ -148,6 +148,6 @@ pub fn next_instance() -> u32 {
 /// Starts whatever the page asks for: the standalone app if the page has
 /// one, and the embeds on its placeholders.
 pub fn start(stylesheet_url: String) -> js_sys::Promise {
-    app::start(next_instance());
+    app::start();
     embed::start(stylesheet_url)
 }

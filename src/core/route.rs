@@ -47,6 +47,22 @@ fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
 }
 
 impl Route {
+    /// The month of an archive route.
+    pub fn archive_month(&self) -> Option<(i32, u32)> {
+        match self {
+            Route::Archive { year, month, .. } => Some((*year, *month)),
+            _ => None,
+        }
+    }
+
+    /// The page of a month listing; 1 for every other route.
+    pub fn page(&self) -> u32 {
+        match self {
+            Route::Archive { page, .. } => *page,
+            _ => 1,
+        }
+    }
+
     /// The route for a location's path and query, given the app's base path.
     pub fn parse(path: &str, query: &str, base: &str) -> Route {
         let base = normalize_base(base);
@@ -229,5 +245,13 @@ mod tests {
             .href("/news"),
             "/news/archive/2024/04?page=2"
         );
+    }
+
+    #[test]
+    fn month_and_page_of_a_route() {
+        let archive = Route::parse("/archive/2024/04", "?page=3", "/");
+        assert_eq!((archive.archive_month(), archive.page()), (Some((2024, 4)), 3));
+        let front = Route::parse("/", "", "/");
+        assert_eq!((front.archive_month(), front.page()), (None, 1));
     }
 }

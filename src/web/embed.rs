@@ -120,14 +120,8 @@ fn view_for(env: Env, route: RwSignal<Route>) -> AnyView {
 
 /// The archives, and below them the listing of the month chosen there.
 fn archives_with_listing(env: &Env, route: RwSignal<Route>) -> AnyView {
-    let month = Memo::new(move |_| match route.get() {
-        Route::Archive { year, month, .. } => Some((year, month)),
-        _ => None,
-    });
-    let page = Signal::derive(move || match route.get() {
-        Route::Archive { page, .. } => page,
-        _ => 1,
-    });
+    let month = Memo::new(move |_| route.get().archive_month());
+    let page = Signal::derive(move || route.get().page());
     let listing_env = env.clone();
     let listing = move || {
         month

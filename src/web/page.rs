@@ -123,13 +123,7 @@ fn main_of(route: &Route, lead: &Option<String>) -> Main {
 pub fn prefetch(config: &Config, route: &Route) {
     let main = match main_of(route, &config.slug) {
         Main::Article(slug) => article_url(config, slug.as_deref().unwrap_or("")),
-        Main::Listing(year, month) => {
-            let page = match route {
-                Route::Archive { page, .. } => *page,
-                _ => 1,
-            };
-            super::listing::listing_url(config, year, month, page)
-        }
+        Main::Listing(year, month) => super::listing::listing_url(config, year, month, route.page()),
         Main::NotFound => None,
     };
     let others = [&config.trending, &config.archives, &config.weather];
@@ -165,10 +159,7 @@ pub fn page_view(env: &Env, route: Signal<Route>) -> AnyView {
     let t = env.t();
     let lead = env.config.slug.clone();
     let main = Memo::new(move |_| main_of(&route.get(), &lead));
-    let page = Signal::derive(move || match route.get() {
-        Route::Archive { page, .. } => page,
-        _ => 1,
-    });
+    let page = Signal::derive(move || route.get().page());
     // The top bar's contents and the sidebar are built once the main
     // content has rendered: on a cold load they would otherwise sit between
     // the article's arrival and its rendering. Their boxes are there from the

@@ -244,6 +244,55 @@ async fn article_part_loads_shows_errors_and_retries() {
     assert_eq!(attr(&el, ".hd-part", "aria-busy").as_deref(), Some("false"));
 }
 
+#[wasm_bindgen_test]
+async fn yield_now_ends_the_task() {
+    // The browser draws frames between tasks, never inside one: a frame
+    // callback can only run if the awaits below end the task (a promise
+    // that is merely resolved would keep it waiting for ever).
+    let drawn = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = drawn.clone();
+    let on_frame = wasm_bindgen::closure::Closure::once_into_js(move || flag.set(true));
+    web_sys::window()
+        .unwrap()
+        .request_animation_frame(on_frame.unchecked_ref())
+        .unwrap();
+    let started = js_sys::Date::now();
+    while !drawn.get() && js_sys::Date::now() - started < 2000.0 {
+        herald::web::schedule::yield_now().await;
+    }
+    assert!(drawn.get(), "no frame was drawn between yields");
+}
+
+#[wasm_bindgen_test]
+async fn the_page_is_built_in_steps() {
+    let env = env_with(
+        &[
+            ("article", &data_url(SEED)),
+            ("trending", &data_url_shallow(TRENDING)),
+            ("archives", &data_url_shallow(ARCHIVES)),
+        ],
+        Some("/"),
+    );
+    let el = host();
+    let route = RwSignal::new(herald::core::route::Route::Front);
+    let _handle = mount_to(el.clone(), move || page::page_view(&env, route.into()));
+    // The first task: the layout and the article's skeleton, nothing else.
+    assert!(el.query_selector("main .hd-skeleton--article").unwrap().is_some());
+    assert!(el.query_selector(".hd-part--article").unwrap().is_none());
+    assert_eq!(
+        el.query_selector("aside").unwrap().unwrap().child_element_count(),
+        0
+    );
+    // Then the article, and after it the sidebar.
+    settle(&el, |h| h.query_selector("article h1").unwrap().is_some()).await;
+    settle(&el, |h| {
+        h.query_selector("aside .hd-trending li a").unwrap().is_some()
+    })
+    .await;
+    assert!(el.query_selector("aside .hd-archives").unwrap().is_some());
+    assert!(el.query_selector("main .hd-skeleton").unwrap().is_none());
+}
+
 const WEATHER: &str = include_str!("../public/data/weather.json");
 const TRENDING: &str = include_str!("../public/data/trending.json");
 const ARCHIVES: &str = include_str!("../public/data/archives.json");

@@ -71,8 +71,6 @@ pub fn start() -> bool {
     super::head::site_name();
     let attrs = data_attributes(&root);
     let config = Config::from_attributes(attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    // The static skeleton in index.html is replaced by the live one.
-    root.set_text_content(None);
     let route = RwSignal::new(current_route(&base));
     match config {
         Ok(config) => {
@@ -81,17 +79,29 @@ pub fn start() -> bool {
             let _ = root.set_attribute("lang", &env.locale);
             let _ = root.set_attribute("dir", env.dir());
             listen_for_navigation(&root, &base, route);
-            mount_to(root, move || app_view(env, route)).forget();
+            // The requests are on their way; the views are built in the
+            // next task.
+            mount_later(root, move || app_view(env, route));
         }
         Err(errors) => {
             for e in &errors {
                 web_sys::console::error_1(&format!("[herald] {e}").into());
             }
             let env = Env::new(Config::default(), instance, Some(base), &root);
-            mount_to(root, move || super::states::config_error_view(&env, &errors)).forget();
+            mount_later(root, move || super::states::config_error_view(&env, &errors));
         }
     }
     true
+}
+
+/// Replaces the static skeleton of index.html with the live view, in a task
+/// of its own (both in the same task, so that no frame shows neither).
+fn mount_later<V: IntoView + 'static>(root: web_sys::HtmlElement, view: impl FnOnce() -> V + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        super::schedule::yield_now().await;
+        root.set_text_content(None);
+        mount_to(root, view).forget();
+    });
 }
 
 /// Takes over clicks on the app's own links (same origin, under the base

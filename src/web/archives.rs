@@ -110,7 +110,7 @@ pub fn archives_part(env: &Env) -> AnyView {
                         .children((0..6).map(|_| E::new("div").cls("hd-sk hd-sk--line")).collect()),
                 )
             },
-            ready: Arc::new(|env, loaded| match loaded {
+            ready: Arc::new(|env, loaded| match &**loaded {
                 Loaded::Archives(months) => Some(years(env, months)),
                 _ => None,
             }),

@@ -284,6 +284,8 @@ pub fn start(stylesheet_url: String) -> js_sys::Promise {
         .is_some();
     // Not Leptos' executor: it is set up by the first mount, which comes later.
     wasm_bindgen_futures::future_to_promise(async move {
+        // Not in the task that starts the standalone app.
+        super::schedule::yield_now().await;
         // A standalone app with no embeds needs no sheet; a widget mounted
         // there later falls back to a <link> in its shadow root.
         if placeholders || !app {

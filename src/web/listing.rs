@@ -142,7 +142,7 @@ fn listing_view(env: &Env, listing: &Listing, year: i32, month: u32, page: u32) 
         .child_opt(pager(env, year, month, &shown))
 }
 
-fn skeleton() -> E {
+pub fn skeleton() -> E {
     E::new("div")
         .cls("hd-listing hd-skeleton")
         .attr("aria-hidden", "true")
@@ -207,7 +207,7 @@ pub fn listing_part(env: &Env, year: i32, month: u32, page: Signal<u32>) -> AnyV
             not_found: true,
             main: true,
             skeleton: |_| Some(skeleton()),
-            ready: Arc::new(move |env, loaded| match loaded {
+            ready: Arc::new(move |env, loaded| match &**loaded {
                 Loaded::Listing(l) => Some(listing_view(env, l, year, month, page.get())),
                 _ => None,
             }),

@@ -141,6 +141,9 @@ fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
         in_flight.set_value(guard);
         spawn_local(async move {
             let result = pending.await;
+            // Reading and decoding the data was one task; building its
+            // view is the next.
+            super::schedule::yield_now().await;
             if current.try_get_value() != Some(key) {
                 return;
             }

@@ -14,6 +14,7 @@ pub mod load;
 pub mod page;
 pub mod part;
 pub mod sanitize;
+pub mod schedule;
 pub mod states;
 pub mod topbar;
 pub mod trending;

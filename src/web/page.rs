@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::ads::{self, ad_slot};
 use super::archives::archives_part;
@@ -18,6 +19,7 @@ use super::load::{absolute_url, use_loader, Loaded, Request};
 use super::part::MainSettled;
 use super::part::{part, Spec};
 use super::sanitize::BrowserHtml;
+use super::schedule::yield_now;
 use super::states::{article_skeleton, not_found};
 use super::topbar::top_bar_contents;
 use super::trending::trending_part;
@@ -90,9 +92,19 @@ pub fn article_part(env: &Env, slug: Option<String>) -> AnyView {
             not_found: true,
             main: true,
             skeleton: |_| Some(article_skeleton()),
-            ready: Arc::new(|env, loaded| match loaded {
+            ready: Arc::new(|env, loaded| match &**loaded {
                 Loaded::Article(a) => {
-                    head::article(env, a);
+                    // The head is not drawn: it is set in the next task,
+                    // which keeps the article's own task shorter.
+                    let (head_env, later) = (env.clone(), loaded.clone());
+                    set_timeout(
+                        move || {
+                            if let Loaded::Article(a) = &*later {
+                                head::article(&head_env, a);
+                            }
+                        },
+                        std::time::Duration::ZERO,
+                    );
                     Some(article::article(env, a))
                 }
                 _ => None,
@@ -155,15 +167,28 @@ pub fn theme_class(theme: Theme) -> &'static str {
 pub const SECONDARY_AFTER_MS: u64 = 600;
 
 /// The whole page for `route`.
+///
+/// It is built in steps, each in a task of its own, so that none of them
+/// is long enough to keep a tap or a key press waiting: the layout with the
+/// main column's skeleton; then the main content's part; once that has
+/// rendered, the top bar's contents, the archives with the sidebar ad, and
+/// trending. Every box is there from the first step (or is added at the end
+/// of the sidebar), so nothing moves when a later step fills it.
 pub fn page_view(env: &Env, route: Signal<Route>) -> AnyView {
     let t = env.t();
     let lead = env.config.slug.clone();
     let main = Memo::new(move |_| main_of(&route.get(), &lead));
     let page = Signal::derive(move || route.get().page());
-    // The top bar's contents and the sidebar are built once the main
-    // content has rendered: on a cold load they would otherwise sit between
-    // the article's arrival and its rendering. Their boxes are there from the
-    // start, so nothing moves when they fill.
+    let main_started = RwSignal::new(false);
+    let top_started = RwSignal::new(false);
+    let archives_started = RwSignal::new(false);
+    let trending_started = RwSignal::new(false);
+    spawn_local(async move {
+        yield_now().await;
+        let _ = main_started.try_set(true);
+    });
+    // The secondary parts wait for the main content: on a cold load they
+    // would otherwise sit between the article's arrival and its rendering.
     let settled = RwSignal::new(false);
     provide_context(MainSettled(settled));
     // A slow (or absent) main content does not hold the rest back for long.
@@ -171,34 +196,61 @@ pub fn page_view(env: &Env, route: Signal<Route>) -> AnyView {
         move || MainSettled(settled).settle(false),
         std::time::Duration::from_millis(SECONDARY_AFTER_MS),
     );
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) || !settled.get() {
+            return started.unwrap_or(false);
+        }
+        spawn_local(async move {
+            for step in [top_started, archives_started, trending_started] {
+                if step.try_set(true).is_some() {
+                    return;
+                }
+                yield_now().await;
+            }
+        });
+        true
+    });
     let main_view = {
         let env = env.clone();
-        move || match main.get() {
-            Main::Article(slug) => article_part(&env, slug),
-            Main::Listing(year, month) => listing_part(&env, year, month, page),
-            Main::NotFound => {
-                head::not_found(&env);
-                super::app::restore_scroll_soon();
-                MainSettled(settled).settle(true);
-                view_of(not_found(&env))
+        move || {
+            let main = main.get();
+            if !main_started.get() {
+                return match main {
+                    Main::Article(_) => view_of(article_skeleton()),
+                    Main::Listing(..) => view_of(super::listing::skeleton()),
+                    Main::NotFound => ().into_any(),
+                };
+            }
+            match main {
+                Main::Article(slug) => article_part(&env, slug),
+                Main::Listing(year, month) => listing_part(&env, year, month, page),
+                Main::NotFound => {
+                    head::not_found(&env);
+                    super::app::restore_scroll_soon();
+                    MainSettled(settled).settle(true);
+                    view_of(not_found(&env))
+                }
             }
         }
     };
     let top = {
         let env = env.clone();
-        move || settled.get().then(|| top_bar_contents(&env))
+        move || top_started.get().then(|| top_bar_contents(&env))
     };
-    let sidebar = {
+    let archives = {
         let env = env.clone();
         move || {
-            settled.get().then(|| {
+            archives_started.get().then(|| {
                 view! {
                     {archives_part(&env)}
                     {slot_view(&env, SlotKind::Sidebar)}
-                    {trending_part(&env)}
                 }
             })
         }
+    };
+    let trending = {
+        let env = env.clone();
+        move || trending_started.get().then(|| trending_part(&env))
     };
     let main_id = env.id("main");
     let skip = env.base.is_some().then(|| {
@@ -225,7 +277,7 @@ pub fn page_view(env: &Env, route: Signal<Route>) -> AnyView {
                 {leaderboard}
                 <div class="hd-columns">
                     {main_region}
-                    <aside class="hd-sidebar" aria-label=t.sidebar>{sidebar}</aside>
+                    <aside class="hd-sidebar" aria-label=t.sidebar>{archives}{trending}</aside>
                 </div>
             </div>
         </div>

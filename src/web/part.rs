@@ -36,7 +36,7 @@ pub struct Spec {
 }
 
 /// Builds a part's content from its data (`None` if the data is not its kind).
-pub type Ready = std::sync::Arc<dyn Fn(&Env, &Loaded) -> Option<E> + Send + Sync>;
+pub type Ready = std::sync::Arc<dyn Fn(&Env, &std::sync::Arc<Loaded>) -> Option<E> + Send + Sync>;
 
 /// Set once the page's main content has rendered (or failed): the page
 /// builds its secondary parts then, so that they never delay the article.

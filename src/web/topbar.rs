@@ -143,7 +143,7 @@ pub fn top_bar_contents(env: &Env) -> AnyView {
             not_found: false,
             main: false,
             skeleton: |_| None,
-            ready: Arc::new(|env, loaded| match loaded {
+            ready: Arc::new(|env, loaded| match &**loaded {
                 Loaded::Weather(w) => Some(weather_view(env, w)),
                 _ => None,
             }),

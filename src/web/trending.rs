@@ -121,7 +121,7 @@ pub fn trending_part(env: &Env) -> AnyView {
             not_found: false,
             main: false,
             skeleton: |env| Some(skeleton(env)),
-            ready: Arc::new(|env, loaded| match loaded {
+            ready: Arc::new(|env, loaded| match &**loaded {
                 Loaded::Trending(items) => Some(list(env, items)),
                 _ => None,
             }),

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::page::page_view;
+use super::schedule::yield_now;
 use super::Env;
 use crate::core::config::Config;
 use crate::core::route::{normalize_base, Route};
@@ -75,20 +76,25 @@ pub fn start() -> bool {
     match config {
         Ok(config) => {
             super::page::prefetch(&config, &route.get_untracked());
-            let env = Env::new(config, instance, Some(base.clone()), &root);
-            let _ = root.set_attribute("lang", &env.locale);
-            let _ = root.set_attribute("dir", env.dir());
-            listen_for_navigation(&root, &base, route);
-            // The requests are on their way; the views are built in the
-            // next task.
-            mount_later(root, move || app_view(env, route));
+            // The requests are on their way. The rest follows in tasks of
+            // its own: the environment and navigation, then the views.
+            wasm_bindgen_futures::spawn_local(async move {
+                yield_now().await;
+                let env = Env::new(config, instance, Some(base.clone()), &root);
+                let _ = root.set_attribute("lang", &env.locale);
+                let _ = root.set_attribute("dir", env.dir());
+                listen_for_navigation(&root, &base, route);
+                mount_later(root, move || app_view(env, route)).await;
+            });
         }
         Err(errors) => {
             for e in &errors {
                 web_sys::console::error_1(&format!("[herald] {e}").into());
             }
             let env = Env::new(Config::default(), instance, Some(base), &root);
-            mount_later(root, move || super::states::config_error_view(&env, &errors));
+            wasm_bindgen_futures::spawn_local(mount_later(root, move || {
+                super::states::config_error_view(&env, &errors)
+            }));
         }
     }
     true
@@ -96,12 +102,10 @@ pub fn start() -> bool {
 
 /// Replaces the static skeleton of index.html with the live view, in a task
 /// of its own (both in the same task, so that no frame shows neither).
-fn mount_later<V: IntoView + 'static>(root: web_sys::HtmlElement, view: impl FnOnce() -> V + 'static) {
-    wasm_bindgen_futures::spawn_local(async move {
-        super::schedule::yield_now().await;
-        root.set_text_content(None);
-        mount_to(root, view).forget();
-    });
+async fn mount_later<V: IntoView + 'static>(root: web_sys::HtmlElement, view: impl FnOnce() -> V + 'static) {
+    yield_now().await;
+    root.set_text_content(None);
+    mount_to(root, view).forget();
 }
 
 /// Takes over clicks on the app's own links (same origin, under the base

@@ -225,6 +225,25 @@ test("interface strings follow the locale, and dates and numbers the browser's I
   await expect(page.locator("#w h2")).toHaveText("Heute im Trend");
 });
 
+// Text the page cuts off: elements that hide their overflow while their
+// content is larger than they are (the visually hidden screen-reader text
+// excepted).
+async function clipped(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("*")]
+      .filter((e) => !e.closest(".hd-sr") && e.textContent.trim())
+      .filter((e) => {
+        const s = getComputedStyle(e);
+        const hides = (v) => v === "hidden" || v === "clip";
+        return (
+          (hides(s.overflowX) && e.scrollWidth > e.clientWidth + 1) ||
+          (hides(s.overflowY) && e.scrollHeight > e.clientHeight + 1)
+        );
+      })
+      .map((e) => `${e.className}: ${e.textContent.trim().slice(0, 40)}`),
+  );
+}
+
 for (const width of [320, 375, 640, 768, 1024, 1440, 1920]) {
   test(`no horizontal scrolling and nothing cut off at ${width}px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
@@ -233,6 +252,7 @@ for (const width of [320, 375, 640, 768, 1024, 1440, 1920]) {
       await loaded(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
+      expect(await clipped(page), path).toEqual([]);
     }
   });
 }
@@ -249,6 +269,7 @@ test("text at 200% (the browser's font size) loses nothing and needs no horizont
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expect(app(page).locator(".hd-trending__headline").first()).toBeVisible();
+    expect(await clipped(page), `${width}px`).toEqual([]);
   }
 });
 

@@ -178,13 +178,20 @@ test("each ad event fires once per slot, only as the slot nears the viewport", a
   expect(events.every((e) => e.sameElement)).toBe(true);
 });
 
-for (const viewport of [
+for (const { fontSize, ...viewport } of [
   { width: 1280, height: 900 },
   { width: 390, height: 844 },
+  // A phone with the browser's text at 200 %.
+  { width: 320, height: 700, fontSize: 32 },
 ]) {
-  test(`no layout shift from navigation to fully loaded at ${viewport.width}px, with slow feeds, late images and filled ads`, async ({
+  const text = fontSize ? ` and ${fontSize}px text` : "";
+  test(`no layout shift from navigation to fully loaded at ${viewport.width}px${text}, with slow feeds, late images and filled ads`, async ({
     page,
   }) => {
+    if (fontSize) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Page.setFontSizes", { fontSizes: { standard: fontSize, fixed: fontSize } });
+    }
     await page.setViewportSize(viewport);
     await watchShifts(page);
     // The sidebar feeds and the weather a second late, images later still.
@@ -212,11 +219,12 @@ for (const viewport of [
     await expect(app(page).locator(".hd-trending__list > li")).toHaveCount(5, { timeout: 5000 });
     await expect(app(page).locator(".hd-weather")).toBeVisible();
     await expect(app(page).locator(".hd-archives summary")).toHaveCount(4);
-    // Every image in view has arrived (lazy ones below the fold never load).
+    // Every image in view has arrived (lazy ones below the fold, and
+    // thumbnails not shown at this size, never load).
     await page.waitForFunction(
       () =>
         [...document.images]
-          .filter((i) => i.getBoundingClientRect().top < innerHeight)
+          .filter((i) => i.getClientRects().length > 0 && i.getBoundingClientRect().top < innerHeight)
           .every((i) => i.complete && i.naturalWidth > 0),
       null,
       { timeout: 10_000 },

@@ -22,7 +22,7 @@ use crate::core::i18n::direction;
 use crate::core::json::Json;
 
 /// The height of a row in em, as in the stylesheet (`.hd-trending__item`).
-pub const ROW_EM: usize = 5;
+pub const ROW_EM: usize = 6;
 
 fn decode(
     _: &Config,

@@ -273,6 +273,31 @@ test("text at 200% (the browser's font size) loses nothing and needs no horizont
   }
 });
 
+test("text at 200% on a 320px phone, in every language: nothing cut off, no horizontal scrolling", async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 26 } });
+  await page.setViewportSize({ width: 320, height: 700 });
+  let locale = "en";
+  // The sample site in another interface language: its page with data-locale.
+  await page.route("**/*", async (route) => {
+    if (route.request().resourceType() !== "document") return route.continue();
+    const response = await route.fetch();
+    const body = (await response.text()).replace("data-herald-app", `data-herald-app data-locale=${locale}`);
+    await route.fulfill({ response, body });
+  });
+  for (locale of ["en", "es", "fr", "de", "ar", "fa"]) {
+    for (const path of ["/", "/archive/2024/04"]) {
+      await page.goto(path);
+      await loaded(page);
+      await expect(app(page).locator(".hd-topbar__date")).not.toBeEmpty();
+      const where = `${locale} ${path}`;
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, where).toBeLessThanOrEqual(0);
+      expect(await clipped(page), where).toEqual([]);
+    }
+  }
+});
+
 test("reduced motion stops the skeleton's pulse", async ({ page }) => {
   await page.route(`**/data/articles/${SEED_SLUG}.json`, () => {});
   await page.emulateMedia({ reducedMotion: "reduce" });

@@ -81,10 +81,9 @@ pub fn start() -> bool {
             wasm_bindgen_futures::spawn_local(async move {
                 yield_now().await;
                 let env = Env::new(config, instance, Some(base.clone()), &root);
-                let _ = root.set_attribute("lang", &env.locale);
-                let _ = root.set_attribute("dir", env.dir());
                 listen_for_navigation(&root, &base, route);
-                mount_later(root, move || app_view(env, route)).await;
+                let lang = (env.locale.clone(), env.dir());
+                mount_later(root, Some(lang), move || app_view(env, route)).await;
             });
         }
         Err(errors) => {
@@ -92,7 +91,7 @@ pub fn start() -> bool {
                 web_sys::console::error_1(&format!("[herald] {e}").into());
             }
             let env = Env::new(Config::default(), instance, Some(base), &root);
-            wasm_bindgen_futures::spawn_local(mount_later(root, move || {
+            wasm_bindgen_futures::spawn_local(mount_later(root, None, move || {
                 super::states::config_error_view(&env, &errors)
             }));
         }
@@ -100,10 +99,20 @@ pub fn start() -> bool {
     true
 }
 
-/// Replaces the static skeleton of index.html with the live view, in a task
-/// of its own (both in the same task, so that no frame shows neither).
-async fn mount_later<V: IntoView + 'static>(root: web_sys::HtmlElement, view: impl FnOnce() -> V + 'static) {
+/// Replaces the static skeleton of index.html with the live view (and sets
+/// the root's language and direction), in a task of its own. Every change
+/// to the page is made in that one task, so that no frame shows neither
+/// skeleton and the browser lays the page out once, not once per step.
+async fn mount_later<V: IntoView + 'static>(
+    root: web_sys::HtmlElement,
+    lang: Option<(String, &'static str)>,
+    view: impl FnOnce() -> V + 'static,
+) {
     yield_now().await;
+    if let Some((lang, dir)) = lang {
+        let _ = root.set_attribute("lang", &lang);
+        let _ = root.set_attribute("dir", dir);
+    }
     root.set_text_content(None);
     mount_to(root, view).forget();
 }

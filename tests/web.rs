@@ -387,8 +387,8 @@ async fn trending_lists_the_configured_count_in_rank_order() {
     );
     assert_eq!(
         attr(&el, ".hd-trending .hd-part__content", "style").as_deref(),
-        Some("min-height: 15em;"),
-        "room is reserved for three rows of 5em"
+        Some("min-height: 18em;"),
+        "room is reserved for three rows of 6em, as the stylesheet's rows"
     );
 }
 

@@ -197,6 +197,14 @@ test("the build is ready for a CDN: hashed immutable assets and a stable loader"
   const moduleText = readFileSync(new URL(module, dist));
   expect(module).toBe(`herald-${createHash("sha256").update(moduleText).digest("hex").slice(0, 16)}.js`);
   expect(moduleText.toString()).not.toMatch(/\n {2}/); // minified: no indented lines
+  // The WebAssembly too, after its imports were given short names (in the
+  // module that provides them as well: the widget would not start otherwise).
+  const wasm = hashed.find((f) => f.endsWith("_bg.wasm"));
+  const wasmBytes = readFileSync(new URL(wasm, dist));
+  expect(wasm).toBe(`herald-${createHash("sha256").update(wasmBytes).digest("hex").slice(0, 16)}_bg.wasm`);
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(wasmBytes));
+  expect(imports.length).toBeGreaterThan(100);
+  expect(imports.filter((i) => !/^_[0-9a-z]{1,3}$/.test(i.name))).toEqual([]);
   const integrity = [...index.matchAll(/<link\b[^>]*>/g)]
     .map(([tag]) => [tag.match(/\bhref="?\/?([^"\s>]+)/)?.[1], tag.match(/\bintegrity="?([^"\s>]+)/)?.[1]])
     .filter(([, sri]) => sri);

@@ -196,19 +196,18 @@ pub fn page_view(env: &Env, route: Signal<Route>) -> AnyView {
         move || MainSettled(settled).settle(false),
         std::time::Duration::from_millis(SECONDARY_AFTER_MS),
     );
-    Effect::new(move |started: Option<bool>| {
-        if started == Some(true) || !settled.get() {
-            return started.unwrap_or(false);
-        }
-        spawn_local(async move {
-            for step in [top_started, archives_started, trending_started] {
-                if step.try_set(true).is_some() {
-                    return;
+    // `settled` turns true once (`MainSettled::settle`), so this runs once.
+    Effect::new(move |_| {
+        if settled.get() {
+            spawn_local(async move {
+                for step in [top_started, archives_started, trending_started] {
+                    if step.try_set(true).is_some() {
+                        return;
+                    }
+                    yield_now().await;
                 }
-                yield_now().await;
-            }
-        });
-        true
+            });
+        }
     });
     let main_view = {
         let env = env.clone();

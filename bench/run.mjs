@@ -1,6 +1,7 @@
 // Herald's benchmark: bytes the browser downloads, time to the headline
-// beside a static HTML page of the same article, and render times of large
-// documents. Writes the figures into BENCHMARKS.md (between the markers).
+// beside a static HTML page of the same article and beside a bare Leptos
+// page (bench/baseline, built here), and render times of large documents.
+// Writes the figures into BENCHMARKS.md (between the markers).
 //
 //   node bench/run.mjs [--loads 15]       (after scripts/build)
 //
@@ -8,7 +9,8 @@
 // appears), in the system Chromium, over loopback, cold cache each load,
 // assets brotli-compressed as a CDN would send them.
 import { chromium } from "../e2e/node_modules/playwright-core/index.mjs";
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -59,6 +61,35 @@ function sizes() {
   return { rows, data, code: { raw: total("raw"), gzip: total("gzip"), brotli: total("brotli") } };
 }
 
+// ---------- the bare Leptos baseline ----------
+// Built with the widget's release profile into the shared target directory,
+// then through wasm-bindgen and wasm-opt -Oz as trunk does for the widget.
+// Returns the directory to serve, with the sample article beside it.
+function buildBaseline() {
+  const crate = join(root, "bench/baseline");
+  const out = join(crate, "dist");
+  const run = (cmd, args, options = {}) => {
+    const r = spawnSync(cmd, args, { stdio: ["ignore", "inherit", "inherit"], ...options });
+    if (r.status !== 0) throw new Error(`baseline: \`${cmd} ${args.join(" ")}\` failed (${r.error?.message ?? `exit ${r.status}`})`);
+  };
+  const target = join(root, "target");
+  run("cargo", ["build", "--release", "--locked", "--target", "wasm32-unknown-unknown"], {
+    cwd: crate,
+    env: { ...process.env, CARGO_TARGET_DIR: target },
+  });
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, "data/articles"), { recursive: true });
+  run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, "--out-name", "baseline",
+    join(target, "wasm32-unknown-unknown/release/herald_bench_baseline.wasm")]);
+  const features = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "reference-types", "multivalue"];
+  run(join(root, "e2e/node_modules/.bin/wasm-opt"), ["-Oz", ...features.map((f) => `--enable-${f}`),
+    join(out, "baseline_bg.wasm"), "-o", join(out, "baseline_bg.wasm")]);
+  for (const f of ["index.html", "start.js"]) copyFileSync(join(crate, f), join(out, f));
+  copyFileSync(join(dist, `data/articles/${SEED}.json`), join(out, `data/articles/${SEED}.json`));
+  const code = ["baseline_bg.wasm", "baseline.js", "start.js"].map((f) => readFileSync(join(out, f)));
+  return { dir: out, brotli: code.reduce((n, b) => n + br(b), 0) };
+}
+
 // ---------- timings ----------
 const LAUNCH = {
   executablePath: process.env.HERALD_CHROMIUM || "/usr/bin/chromium",
@@ -104,15 +135,24 @@ async function timeTo(browser, url, selector, setup) {
   return t;
 }
 
-async function headline(browser, base) {
+async function headline(browser, base, bareBase) {
   const app = [];
   const stat = [];
-  // Alternate, so that both see the same machine conditions.
+  const bare = [];
+  // Alternate, so that all three see the same machine conditions.
   for (let i = 0; i < LOADS; i++) {
     stat.push(await timeTo(browser, `${base}static-article.html`, "h1"));
+    bare.push(await timeTo(browser, bareBase, "article h1"));
     app.push(await timeTo(browser, base, "article h1"));
   }
-  return { app: median(app), static: median(stat), appAll: app, staticAll: stat };
+  return {
+    app: median(app),
+    static: median(stat),
+    bare: median(bare),
+    appAll: app,
+    staticAll: stat,
+    bareAll: bare,
+  };
 }
 
 function bigListing(n) {
@@ -175,14 +215,17 @@ function table(rows) {
 
 async function main() {
   const s = sizes();
+  const baseline = buildBaseline();
   writeFileSync(join(dist, "static-article.html"), staticArticlePage(dist, SEED));
   const server = await start({ root: dist, port: 0, compress: true });
+  const bareServer = await start({ root: baseline.dir, port: 0, compress: true });
   const browser = await chromium.launch(LAUNCH);
-  const h = await headline(browser, server.url);
+  const h = await headline(browser, server.url, bareServer.url);
   const listing = await renderTime(browser, `${server.url}archive/2024/04?page=1`, "**/data/archive/2024-04.json", bigListing(1000), ".hd-card:nth-of-type(10)");
   const longArticle = await renderTime(browser, `${server.url}article/${SEED}`, `**/data/articles/${SEED}.json`, bigArticle(2000), ".hd-body > p:nth-of-type(2000)");
   await browser.close();
   await server.close();
+  await bareServer.close();
 
   const ratio = h.app / h.static;
   const results = {
@@ -190,7 +233,17 @@ async function main() {
     chromium: LAUNCH.executablePath,
     loads: LOADS,
     sizes: s,
-    headline: { app_ms: h.app, static_ms: h.static, ratio, app_runs: h.appAll, static_runs: h.staticAll },
+    headline: {
+      app_ms: h.app,
+      static_ms: h.static,
+      bare_leptos_ms: h.bare,
+      ratio,
+      bare_leptos_ratio: h.bare / h.static,
+      bare_leptos_brotli_bytes: baseline.brotli,
+      app_runs: h.appAll,
+      static_runs: h.staticAll,
+      bare_leptos_runs: h.bareAll,
+    },
     render: { listing_1000_ms: listing, article_2000_paragraphs_ms: longArticle },
   };
   mkdirSync(join(root, "bench/results"), { recursive: true });
@@ -219,13 +272,13 @@ ${table(s.data)}
 ### Time to the headline
 
 From navigation start to the headline (\`h1\`) in the DOM, measured in the
-page, median of ${LOADS} cold loads each, the two pages alternating:
+page, median of ${LOADS} cold loads each, the three pages alternating:
 
-| page | median ms |
-|---|---:|
-| static HTML page of the same article (same server, same CSS) | ${h.static.toFixed(1)} |
-| Herald (WebAssembly, article fetched as JSON) | ${h.app.toFixed(1)} |
-| **ratio** | **${ratio.toFixed(2)}** (budget 2.5) |
+| page | median ms | ratio to static |
+|---|---:|---:|
+| static HTML page of the same article (same server, same CSS) | ${h.static.toFixed(1)} | 1 |
+| bare Leptos page (\`bench/baseline\`: fetches the same JSON, renders headline, standfirst and paragraphs; no CSS, no \`Intl\`, no other parts; ${kb(baseline.brotli)} KB brotli) | ${h.bare.toFixed(1)} | ${(h.bare / h.static).toFixed(2)} |
+| **Herald** (WebAssembly, article fetched as JSON) | **${h.app.toFixed(1)}** | **${ratio.toFixed(2)}** (budget 2.5) |
 
 ### Rendering large documents
 

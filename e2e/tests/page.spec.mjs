@@ -1,7 +1,7 @@
 // The rest of the page on the sample site: top bar, Trending Today,
 // Archives and month listings, ad slots, layout, zero layout shift and
 // independent failure.
-import { test, expect, allowConsoleErrors, app, sample } from "./helpers.mjs";
+import { test, expect, allowConsoleErrors, app, sample, SEED_SLUG } from "./helpers.mjs";
 
 /** Sums layout shifts from navigation on (the page must have been opened with `watchShifts`). */
 async function cumulativeLayoutShift(page) {
@@ -121,6 +121,53 @@ test("Archives group months by year, newest first, older years collapsed; a mont
   await listing.locator("a[rel=prev]").click();
   await expect(page).toHaveURL("/archive/2024/04");
   await expect(listing.locator(".hd-card")).toHaveCount(10);
+});
+
+/** Records, from the first parse on, what the app's element has shown: its own skeleton, the article. */
+async function watchAppElement(page) {
+  await page.addInitScript(() => {
+    window.__shown = [];
+    const note = (what) => {
+      if (window.__shown.at(-1) !== what) window.__shown.push(what);
+    };
+    new MutationObserver(() => {
+      const root = document.querySelector("[data-herald-app]");
+      if (!root) return;
+      if (root.querySelector("article h1")) note("article");
+      else if (root.querySelector("main .hd-skeleton")) note("app skeleton");
+      else if (root.querySelector(".hd-skeleton")) note("page skeleton");
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+test("the page's own skeleton gives way to the article itself, not to a second skeleton first", async ({ page }) => {
+  await watchAppElement(page);
+  await page.goto("/");
+  await expect(app(page).locator("article h1")).toBeVisible();
+  expect(await page.evaluate(() => window.__shown)).toEqual(["page skeleton", "article"]);
+  // The app's element has the page's language and direction from then on.
+  expect(await app(page).evaluate((e) => [e.lang, e.dir])).toEqual(["en", "ltr"]);
+});
+
+test("with a slow article the app's layout replaces the page's skeleton after 600 ms, its ad slots still fire", async ({
+  page,
+}) => {
+  await watchAppElement(page);
+  await watchAdEvents(page);
+  let answer;
+  const held = new Promise((resolve) => (answer = resolve));
+  await page.route(`**/data/articles/${SEED_SLUG}.json`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/");
+  // The sidebar does not wait for the article for long.
+  await expect(app(page).locator("aside .hd-trending li a").first()).toBeVisible();
+  await expect(app(page).locator(".hd-part [aria-live]")).toHaveText("Loading the article…");
+  answer();
+  await expect(app(page).locator("article h1")).toBeVisible();
+  expect(await page.evaluate(() => window.__shown)).toEqual(["page skeleton", "app skeleton", "article"]);
+  await expect.poll(() => page.evaluate(() => window.__ads.map((e) => e.name))).toEqual(["sidebar"]);
 });
 
 test("ad slots: labelled, reserved, with stable ids and data attributes", async ({ page }) => {

@@ -153,9 +153,10 @@ fn mount(wrapper: &web_sys::Element, margin: u32) -> Option<Mounted> {
     })
 }
 
-/// Activates the slots inside `root` once it is in the document, and
-/// releases them when the current reactive owner is cleaned up (the part
-/// re-renders or the widget is unmounted).
+/// Activates the slots inside `root` once it is mounted, and releases them
+/// when the current reactive owner is cleaned up (the part re-renders or
+/// the widget is unmounted). The standalone app may be built off the
+/// document (see `app`): a slot's observer then fires once it is attached.
 pub fn activate(root: &web_sys::Element, margin: u32) {
     let mounted = StoredValue::new_local(Vec::<Mounted>::new());
     on_cleanup(move || {
@@ -164,7 +165,8 @@ pub fn activate(root: &web_sys::Element, margin: u32) {
     let root = root.clone();
     // The element is mounted by the end of the current render.
     spawn_local(async move {
-        if !root.is_connected() {
+        // Replaced (and cleaned up) in the meantime: nothing to activate.
+        if mounted.try_with_value(|_| ()).is_none() {
             return;
         }
         let mut wrappers = Vec::new();

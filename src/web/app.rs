@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::page::page_view;
+use super::page::{page_view, page_view_then};
 use super::schedule::yield_now;
 use super::Env;
 use crate::core::config::Config;
@@ -83,7 +83,7 @@ pub fn start() -> bool {
                 let env = Env::new(config, instance, Some(base.clone()), &root);
                 listen_for_navigation(&root, &base, route);
                 let lang = (env.locale.clone(), env.dir());
-                mount_later(root, Some(lang), move || app_view(env, route)).await;
+                mount_app(root, lang, env, route).await;
             });
         }
         Err(errors) => {
@@ -115,6 +115,40 @@ async fn mount_later<V: IntoView + 'static>(
     }
     root.set_text_content(None);
     mount_to(root, view).forget();
+}
+
+/// Mounts the app in a task of its own. When the page has a skeleton of
+/// its own in the app's element (index.html has one), the app is built off
+/// the document and takes the skeleton's place only once its main content
+/// has rendered (or failed, or after `page::SECONDARY_AFTER_MS`): the
+/// browser then never lays out the app's own skeleton, identical to the
+/// page's, on the way to the article. Without one, it is mounted at once.
+async fn mount_app(
+    root: web_sys::HtmlElement,
+    lang: (String, &'static str),
+    env: Env,
+    route: RwSignal<Route>,
+) {
+    let host = (root.child_element_count() > 0)
+        .then(|| web_sys::window()?.document()?.create_element("div").ok())
+        .flatten();
+    let Some(host) = host else {
+        return mount_later(root, Some(lang), move || page_view(&env, route.into())).await;
+    };
+    yield_now().await;
+    let built = host.clone();
+    let show = move || {
+        let _ = root.set_attribute("lang", &lang.0);
+        let _ = root.set_attribute("dir", lang.1);
+        root.set_text_content(None);
+        while let Some(child) = built.first_child() {
+            let _ = root.append_child(&child);
+        }
+    };
+    mount_to(host.unchecked_into(), move || {
+        page_view_then(&env, route.into(), show)
+    })
+    .forget();
 }
 
 /// Takes over clicks on the app's own links (same origin, under the base
@@ -220,8 +254,4 @@ pub fn restore_scroll_soon() {
             }
         }
     });
-}
-
-fn app_view(env: Env, route: RwSignal<Route>) -> impl IntoView {
-    page_view(&env, route.into())
 }

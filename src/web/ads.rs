@@ -166,7 +166,7 @@ pub fn activate(root: &web_sys::Element, margin: u32) {
     // The element is mounted by the end of the current render.
     spawn_local(async move {
         // Replaced (and cleaned up) in the meantime: nothing to activate.
-        if mounted.try_with_value(|_| ()).is_none() {
+        if mounted.is_disposed() {
             return;
         }
         let mut wrappers = Vec::new();

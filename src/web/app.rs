@@ -91,9 +91,11 @@ pub fn start() -> bool {
                 web_sys::console::error_1(&format!("[herald] {e}").into());
             }
             let env = Env::new(Config::default(), instance, Some(base), &root);
-            wasm_bindgen_futures::spawn_local(mount_later(root, None, move || {
-                super::states::config_error_view(&env, &errors)
-            }));
+            wasm_bindgen_futures::spawn_local(mount_later(
+                root,
+                None,
+                Box::new(move || super::states::config_error_view(&env, &errors).into_any()),
+            ));
         }
     }
     true
@@ -103,11 +105,7 @@ pub fn start() -> bool {
 /// the root's language and direction), in a task of its own. Every change
 /// to the page is made in that one task, so that no frame shows neither
 /// skeleton and the browser lays the page out once, not once per step.
-async fn mount_later<V: IntoView + 'static>(
-    root: web_sys::HtmlElement,
-    lang: Option<(String, &'static str)>,
-    view: impl FnOnce() -> V + 'static,
-) {
+async fn mount_later(root: web_sys::HtmlElement, lang: Option<(String, &'static str)>, view: Build) {
     yield_now().await;
     if let Some((lang, dir)) = lang {
         let _ = root.set_attribute("lang", &lang);
@@ -116,6 +114,9 @@ async fn mount_later<V: IntoView + 'static>(
     root.set_text_content(None);
     mount_to(root, view).forget();
 }
+
+/// A view to mount, boxed so that Leptos' mounting is compiled once.
+type Build = Box<dyn FnOnce() -> AnyView>;
 
 /// Mounts the app in a task of its own. When the page has a skeleton of
 /// its own in the app's element (index.html has one), the app is built off
@@ -133,7 +134,7 @@ async fn mount_app(
         .then(|| web_sys::window()?.document()?.create_element("div").ok())
         .flatten();
     let Some(host) = host else {
-        return mount_later(root, Some(lang), move || page_view(&env, route.into())).await;
+        return mount_later(root, Some(lang), Box::new(move || page_view(&env, route.into()))).await;
     };
     yield_now().await;
     let built = host.clone();
@@ -145,10 +146,8 @@ async fn mount_app(
             let _ = root.append_child(&child);
         }
     };
-    mount_to(host.unchecked_into(), move || {
-        page_view_then(&env, route.into(), show)
-    })
-    .forget();
+    let build: Build = Box::new(move || page_view_then(&env, route.into(), Box::new(show)));
+    mount_to(host.unchecked_into(), build).forget();
 }
 
 /// Takes over clicks on the app's own links (same origin, under the base

@@ -175,12 +175,13 @@ pub const SECONDARY_AFTER_MS: u64 = 600;
 /// trending. Every box is there from the first step (or is added at the end
 /// of the sidebar), so nothing moves when a later step fills it.
 pub fn page_view(env: &Env, route: Signal<Route>) -> AnyView {
-    page_view_then(env, route, || {})
+    page_view_then(env, route, Box::new(|| {}))
 }
 
 /// [`page_view`], calling `on_shown` once the main content has rendered
-/// (or failed, or after [`SECONDARY_AFTER_MS`]), in the same task.
-pub fn page_view_then(env: &Env, route: Signal<Route>, on_shown: impl FnOnce() + 'static) -> AnyView {
+/// (or failed, or after [`SECONDARY_AFTER_MS`]), in the same task. (A box,
+/// not a type parameter: this function is compiled once.)
+pub fn page_view_then(env: &Env, route: Signal<Route>, on_shown: Box<dyn FnOnce()>) -> AnyView {
     let t = env.t();
     let lead = env.config.slug.clone();
     let main = Memo::new(move |_| main_of(&route.get(), &lead));
@@ -195,7 +196,7 @@ pub fn page_view_then(env: &Env, route: Signal<Route>, on_shown: impl FnOnce() +
     });
     // The secondary parts wait for the main content: on a cold load they
     // would otherwise sit between the article's arrival and its rendering.
-    let main_settled = MainSettled::default();
+    let main_settled = MainSettled::new(on_shown);
     let settled = main_settled.settled;
     provide_context(main_settled);
     // A slow (or absent) main content does not hold the rest back for long.
@@ -203,14 +204,6 @@ pub fn page_view_then(env: &Env, route: Signal<Route>, on_shown: impl FnOnce() +
         move || main_settled.settle(false),
         std::time::Duration::from_millis(SECONDARY_AFTER_MS),
     );
-    let on_shown = std::cell::Cell::new(Some(on_shown));
-    Effect::new(move |_| {
-        if main_settled.shown.get() {
-            if let Some(f) = on_shown.take() {
-                f();
-            }
-        }
-    });
     // `settled` turns true once (`MainSettled::settle`), so this runs once.
     Effect::new(move |_| {
         if settled.get() {

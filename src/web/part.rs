@@ -38,32 +38,31 @@ pub struct Spec {
 /// Builds a part's content from its data (`None` if the data is not its kind).
 pub type Ready = std::sync::Arc<dyn Fn(&Env, &std::sync::Arc<Loaded>) -> Option<E> + Send + Sync>;
 
-/// Set once the page's main content has rendered (or failed): `shown` at
-/// once, `settled` then. The page builds its secondary parts when settled,
-/// so that they never delay the article.
+/// Set once the page's main content has rendered (or failed): `on_shown`
+/// is called at once (while that content is being mounted), `settled`
+/// turns true then. The page builds its secondary parts when settled, so
+/// that they never delay the article.
 #[derive(Clone, Copy)]
 pub struct MainSettled {
-    pub shown: RwSignal<bool>,
     pub settled: RwSignal<bool>,
-}
-
-impl Default for MainSettled {
-    fn default() -> MainSettled {
-        MainSettled {
-            shown: RwSignal::new(false),
-            settled: RwSignal::new(false),
-        }
-    }
+    on_shown: StoredValue<Option<Box<dyn FnOnce()>>, LocalStorage>,
 }
 
 impl MainSettled {
+    pub fn new(on_shown: Box<dyn FnOnce()>) -> MainSettled {
+        MainSettled {
+            settled: RwSignal::new(false),
+            on_shown: StoredValue::new_local(Some(on_shown)),
+        }
+    }
+
     /// Marks the main content as shown, now, and as settled, once.
     /// `later`: settled in a task of its own, so that the secondary parts
     /// are built after the main content has been painted rather than in
     /// the same long task.
     pub fn settle(self, later: bool) {
-        if self.shown.try_get_untracked() == Some(false) {
-            self.shown.set(true);
+        if let Some(f) = self.on_shown.try_update_value(Option::take).flatten() {
+            f();
         }
         let s = self.settled;
         let set = move || {

@@ -127,13 +127,18 @@ test("Archives group months by year, newest first, older years collapsed; a mont
 async function watchAppElement(page) {
   await page.addInitScript(() => {
     window.__shown = [];
+    window.__shownAt = {};
     const note = (what) => {
-      if (window.__shown.at(-1) !== what) window.__shown.push(what);
+      if (window.__shown.at(-1) !== what) {
+        window.__shown.push(what);
+        window.__shownAt[what] = performance.now();
+      }
     };
     new MutationObserver(() => {
       const root = document.querySelector("[data-herald-app]");
       if (!root) return;
       if (root.querySelector("article h1")) note("article");
+      else if (root.querySelector("main .hd-error")) note("error");
       else if (root.querySelector("main .hd-skeleton")) note("app skeleton");
       else if (root.querySelector(".hd-skeleton")) note("page skeleton");
     }).observe(document, { childList: true, subtree: true });
@@ -147,6 +152,19 @@ test("the page's own skeleton gives way to the article itself, not to a second s
   expect(await page.evaluate(() => window.__shown)).toEqual(["page skeleton", "article"]);
   // The app's element has the page's language and direction from then on.
   expect(await app(page).evaluate((e) => [e.lang, e.dir])).toEqual(["en", "ltr"]);
+});
+
+test("a failed article replaces the page's skeleton as soon as it fails, not after the 600 ms fallback", async ({ page }) => {
+  allowConsoleErrors();
+  await watchAppElement(page);
+  await page.route(`**/data/articles/${SEED_SLUG}.json`, (r) => r.fulfill({ status: 503, body: "" }));
+  await page.goto("/");
+  await expect(app(page).locator("main .hd-error")).toBeVisible();
+  expect(await page.evaluate(() => window.__shown)).toEqual(["page skeleton", "error"]);
+  // The fallback fires 600 ms after the app starts, itself well after navigation start.
+  expect(await page.evaluate(() => window.__shownAt.error)).toBeLessThan(600);
+  // The other parts do not wait for the article either.
+  await expect(app(page).locator("aside .hd-trending li a").first()).toBeVisible();
 });
 
 test("with a slow article the app's layout replaces the page's skeleton after 600 ms, its ad slots still fire", async ({

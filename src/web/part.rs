@@ -108,33 +108,29 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
         }
     });
     let content = move || {
-        let shown = match loader.state.get() {
-            Load::Ready(loaded) => {
-                ready(&env, &loaded).inspect(|el| ads::activate(&el.0, env.config.ads.margin_px))
-            }
-            Load::Loading => skeleton(&env),
+        let state = loader.state.get();
+        let shown = match &state {
+            Load::Ready(loaded) => ready(&env, loaded)
+                .inspect(|el| ads::activate(&el.0, env.config.ads.margin_px))
+                .map(view_of),
+            Load::Loading => skeleton(&env).map(view_of),
             Load::Idle => None,
             Load::Failed(e) if shows_not_found && e.is_not_found() => {
                 super::head::not_found(&env);
-                Some(not_found(&env))
+                Some(view_of(not_found(&env)))
             }
             Load::Failed(e) => {
-                return match failed {
-                    Some(title) => error_view(&env, title, &e, move || loader.retry(), compact),
-                    None => ().into_any(),
-                }
+                failed.map(|title| error_view(&env, title, e, move || loader.retry(), compact))
             }
         };
-        if main && !matches!(loader.state.get_untracked(), Load::Loading) {
+        // The main content (or its error) is there: the page goes on.
+        if main && !matches!(state, Load::Loading) {
             super::app::restore_scroll_soon();
             if let Some(settled) = settled {
                 settled.settle(true);
             }
         }
-        match shown {
-            Some(el) => view_of(el),
-            None => ().into_any(),
-        }
+        shown.unwrap_or_else(|| ().into_any())
     };
     view! {
         <section

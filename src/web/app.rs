@@ -107,12 +107,18 @@ pub fn start() -> bool {
 /// skeleton and the browser lays the page out once, not once per step.
 async fn mount_later(root: web_sys::HtmlElement, lang: Option<(String, &'static str)>, view: Build) {
     yield_now().await;
+    take_over(&root, lang.as_ref());
+    mount_to(root, view).forget();
+}
+
+/// Makes the app's element the app's: its language and direction set, the
+/// page's own content (the skeleton) gone.
+fn take_over(root: &web_sys::HtmlElement, lang: Option<&(String, &'static str)>) {
     if let Some((lang, dir)) = lang {
-        let _ = root.set_attribute("lang", &lang);
+        let _ = root.set_attribute("lang", lang);
         let _ = root.set_attribute("dir", dir);
     }
     root.set_text_content(None);
-    mount_to(root, view).forget();
 }
 
 /// A view to mount, boxed so that Leptos' mounting is compiled once.
@@ -139,9 +145,7 @@ async fn mount_app(
     yield_now().await;
     let built = host.clone();
     let show = move || {
-        let _ = root.set_attribute("lang", &lang.0);
-        let _ = root.set_attribute("dir", lang.1);
-        root.set_text_content(None);
+        take_over(&root, Some(&lang));
         while let Some(child) = built.first_child() {
             let _ = root.append_child(&child);
         }

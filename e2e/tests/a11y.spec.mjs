@@ -302,8 +302,12 @@ test("reduced motion stops the skeleton's pulse", async ({ page }) => {
   await page.route(`**/data/articles/${SEED_SLUG}.json`, () => {});
   await page.emulateMedia({ reducedMotion: "reduce" });
   await page.goto("/");
-  const animation = await app(page).locator(".hd-sk").first().evaluate((e) => getComputedStyle(e).animationName);
-  expect(animation).toBe("none");
+  // The article never arrives, so after its fallback delay the app's own
+  // skeleton (inside <main>) replaces the page's and stays: check that one,
+  // not the page's, which may be detached between finding and reading it.
+  const skeleton = app(page).locator("main .hd-sk").first();
+  await expect(skeleton).toBeVisible();
+  expect(await skeleton.evaluate((e) => getComputedStyle(e).animationName)).toBe("none");
   await page.emulateMedia({ reducedMotion: "no-preference" });
-  expect(await app(page).locator(".hd-sk").first().evaluate((e) => getComputedStyle(e).animationName)).toBe("hd-pulse");
+  expect(await skeleton.evaluate((e) => getComputedStyle(e).animationName)).toBe("hd-pulse");
 });

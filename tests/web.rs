@@ -5,6 +5,7 @@
 use herald::core::config::Config;
 use herald::core::herald as format;
 use herald::core::json;
+use herald::web::listing::Place;
 use herald::web::{article, page, states, Env};
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -436,7 +437,7 @@ async fn a_month_listing_pages_through_its_articles() {
     let el = host();
     let page = RwSignal::new(1u32);
     let _h = mount_to(el.clone(), move || {
-        herald::web::listing::listing_part(&env, 2024, 4, page.into())
+        herald::web::listing::listing_part(&env, 2024, 4, page.into(), Place::Main)
     });
     settle(&el, |h| h.query_selector(".hd-card__link").unwrap().is_some()).await;
     assert_eq!(texts(&el, "h1"), vec!["Articles from April 2024"]);
@@ -456,6 +457,21 @@ async fn a_month_listing_pages_through_its_articles() {
         attr(&el, "a[rel=prev]", "href").as_deref(),
         Some("/archive/2024/04")
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_listing_under_an_archives_widget_is_titled_below_its_heading() {
+    let env = env_with(&[("listing", &data_url(APRIL))], None);
+    let el = host();
+    let _h = mount_to(el.clone(), move || {
+        herald::web::listing::listing_part(&env, 2024, 4, Signal::stored(1), Place::UnderArchives)
+    });
+    settle(&el, |h| h.query_selector(".hd-card__link").unwrap().is_some()).await;
+    assert_eq!(
+        texts(&el, "h3.hd-listing__title"),
+        vec!["Articles from April 2024"]
+    );
+    assert!(el.query_selector("h1").unwrap().is_none());
 }
 
 const XSS: &str = include_str!("../e2e/fixtures/xss-vectors.json");

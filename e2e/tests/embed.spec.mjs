@@ -189,7 +189,9 @@ test("an archives widget opens a month's listing inside itself", async ({ page }
   });
   const archives = widget(page, "archives-widget");
   await archives.getByRole("button", { name: "April 2024" }).click();
-  await expect(archives.locator(".hd-listing h1")).toHaveText("Articles from April 2024");
+  // Under the widget's "Archives" heading (h2), not a second h1 in the host's page.
+  await expect(archives.locator(".hd-listing h3")).toHaveText("Articles from April 2024");
+  await expect(archives.locator("h1")).toHaveCount(0);
   await expect(archives.locator(".hd-card")).toHaveCount(10);
   await archives.getByRole("button", { name: "Next" }).click();
   await expect(archives.locator(".hd-pager__status")).toHaveText("Page 2 of 2");

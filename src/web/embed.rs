@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::archives::archives_part;
-use super::listing::listing_part;
+use super::listing::{listing_part, Place};
 use super::page::{article_part, page_view, theme_class};
 use super::topbar::top_bar;
 use super::trending::trending_part;
@@ -126,7 +126,7 @@ fn archives_with_listing(env: &Env, route: RwSignal<Route>) -> AnyView {
     let listing = move || {
         month
             .get()
-            .map(|(year, month)| listing_part(&listing_env, year, month, page))
+            .map(|(year, month)| listing_part(&listing_env, year, month, page, Place::UnderArchives))
     };
     view! {
         {archives_part(env)}

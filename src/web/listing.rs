@@ -118,9 +118,27 @@ fn pager(env: &Env, year: i32, month: u32, page: &ListingPage) -> Option<E> {
     )
 }
 
+/// Where a listing is shown, which decides its title's heading level.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Place {
+    /// The page's main content, in place of the article: `<h1>`.
+    Main,
+    /// Below the months of an archives widget, under its `<h2>`: `<h3>`.
+    UnderArchives,
+}
+
+impl Place {
+    fn heading(self) -> &'static str {
+        match self {
+            Place::Main => "h1",
+            Place::UnderArchives => "h3",
+        }
+    }
+}
+
 /// The listing of `year`-`month` (as the route says; a feed's own idea of
 /// the month is not needed).
-fn listing_view(env: &Env, listing: &Listing, year: i32, month: u32, page: u32) -> E {
+fn listing_view(env: &Env, listing: &Listing, year: i32, month: u32, page: u32, place: Place) -> E {
     let t = env.t();
     let shown = listing.page(page, env.config.per_page);
     let title = fill(
@@ -137,7 +155,7 @@ fn listing_view(env: &Env, listing: &Listing, year: i32, month: u32, page: u32) 
     };
     E::new("section")
         .cls("hd-listing")
-        .child(text_el("h1", "hd-listing__title", &title).attr("id", &env.id("headline")))
+        .child(text_el(place.heading(), "hd-listing__title", &title).attr("id", &env.id("headline")))
         .child(cards)
         .child_opt(pager(env, year, month, &shown))
 }
@@ -178,8 +196,8 @@ pub fn listing_url(config: &Config, year: i32, month: u32, page: u32) -> Option<
     )))
 }
 
-/// The listing of `year`-`month`, showing `page` of it.
-pub fn listing_part(env: &Env, year: i32, month: u32, page: Signal<u32>) -> AnyView {
+/// The listing of `year`-`month`, showing `page` of it, in `place`.
+pub fn listing_part(env: &Env, year: i32, month: u32, page: Signal<u32>, place: Place) -> AnyView {
     let config = env.config.clone();
     let loader = use_loader(env, move || {
         let page = page.get();
@@ -208,7 +226,7 @@ pub fn listing_part(env: &Env, year: i32, month: u32, page: Signal<u32>) -> AnyV
             main: true,
             skeleton: |_| Some(skeleton()),
             ready: Arc::new(move |env, loaded| match &**loaded {
-                Loaded::Listing(l) => Some(listing_view(env, l, year, month, page.get())),
+                Loaded::Listing(l) => Some(listing_view(env, l, year, month, page.get(), place)),
                 _ => None,
             }),
         },

@@ -14,7 +14,7 @@ use super::article;
 use super::dom::view_of;
 use super::fetch::Fetched;
 use super::head;
-use super::listing::listing_part;
+use super::listing::{listing_part, Place};
 use super::load::{absolute_url, use_loader, Loaded, Request};
 use super::part::MainSettled;
 use super::part::{part, Spec};
@@ -230,7 +230,7 @@ pub fn page_view_then(env: &Env, route: Signal<Route>, on_shown: Box<dyn FnOnce(
             }
             match main {
                 Main::Article(slug) => article_part(&env, slug),
-                Main::Listing(year, month) => listing_part(&env, year, month, page),
+                Main::Listing(year, month) => listing_part(&env, year, month, page, Place::Main),
                 Main::NotFound => {
                     head::not_found(&env);
                     super::app::restore_scroll_soon();

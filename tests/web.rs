@@ -523,7 +523,9 @@ async fn the_sanitizer_defeats_the_xss_corpus() {
     let stage = host();
     let mut rendered_blocks = 0;
     for (id, html) in &vectors {
-        let (blocks, _) = Sanitizer::new(&base, Some(&origin)).blocks(&BrowserHtml.parse(html));
+        let (blocks, _) = Sanitizer::new(&base, Some(&origin))
+            .blocks(&BrowserHtml.parse(html))
+            .expect("within the limits");
         rendered_blocks += blocks.len();
         let mut a: Article = seed();
         a.body = blocks;
@@ -602,8 +604,9 @@ fn a_base_element_in_content_does_not_move_urls() {
     use herald::core::html::{HtmlParser, Sanitizer};
     use herald::web::sanitize::BrowserHtml;
     let html = r#"<base href="https://evil.test/"><p><a href="story">s</a> <img src="pic.jpg"></p>"#;
-    let (blocks, _) =
-        Sanitizer::new("https://cms.example/feed/post.json", None).blocks(&BrowserHtml.parse(html));
+    let (blocks, _) = Sanitizer::new("https://cms.example/feed/post.json", None)
+        .blocks(&BrowserHtml.parse(html))
+        .expect("within the limits");
     let Block::Paragraph(runs) = &blocks[0] else {
         panic!("{blocks:?}")
     };

@@ -183,6 +183,25 @@ pub struct Summary {
     pub image: Option<Image>,
 }
 
+impl Summary {
+    /// The bytes of text it holds, for the caps of `core::limits`.
+    pub fn text_len(&self) -> usize {
+        let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+        let image = self.image.as_ref().map_or(0, |i| {
+            i.src.len() + i.alt.len() + opt(&i.caption) + opt(&i.credit)
+        });
+        opt(&self.slug)
+            + self.url.len()
+            + self.headline.len()
+            + opt(&self.kicker)
+            + opt(&self.standfirst)
+            + opt(&self.section)
+            + opt(&self.author)
+            + opt(&self.language)
+            + image
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -110,6 +110,15 @@ pub enum Problem {
     Schema(SchemaError),
     /// The document is in a format or version this widget does not read.
     Unsupported(String),
+    /// The document passes one of Herald's caps on work and memory
+    /// (`core::limits`); the message says which.
+    OverLimit(String),
+}
+
+impl From<Box<SchemaError>> for Problem {
+    fn from(e: Box<SchemaError>) -> Self {
+        Problem::Schema(*e)
+    }
 }
 
 /// A failure to load one feed.
@@ -178,7 +187,7 @@ impl fmt::Display for LoadError {
             ),
             Problem::Syntax(e) => write!(f, "{what}: invalid JSON from {url}: {e}"),
             Problem::Schema(e) => write!(f, "{what} from {url}: {e}"),
-            Problem::Unsupported(msg) => write!(f, "{what} from {url}: {msg}"),
+            Problem::Unsupported(msg) | Problem::OverLimit(msg) => write!(f, "{what} from {url}: {msg}"),
         }
     }
 }

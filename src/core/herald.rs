@@ -9,6 +9,7 @@ use super::article::{Article, ArticleLink, Author, Block, Image, Run, Summary, M
 use super::decode::{At, Result as DResult};
 use super::error::{Parsed, Problem};
 use super::json::Json;
+use super::limits::{list_cut, Budget, Warnings, MAX_BLOCKS, MAX_ITEMS};
 use super::time::Timestamp;
 use super::url::{resolve, UrlUse};
 
@@ -18,14 +19,14 @@ pub const VERSION: i64 = 1;
 /// Collects warnings and resolves URLs against the document's address.
 pub struct Ctx<'a> {
     pub base: &'a str,
-    pub warnings: Vec<String>,
+    pub warnings: Warnings,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(base: &'a str) -> Self {
         Ctx {
             base,
-            warnings: Vec::new(),
+            warnings: Warnings::default(),
         }
     }
 
@@ -103,7 +104,7 @@ fn finish<T>(ctx: Ctx, result: DResult<T>) -> std::result::Result<Parsed<T>, Pro
     result
         .map(|value| Parsed {
             value,
-            warnings: ctx.warnings,
+            warnings: ctx.warnings.into_vec(),
         })
         .map_err(|e| Problem::Schema(*e))
 }
@@ -140,8 +141,16 @@ fn read_article(root: &At, ctx: &mut Ctx) -> DResult<Article> {
         },
         image: opt_image(root, ctx)?,
         body: {
+            let items = root.required("body")?;
+            let items = items.items()?;
+            if items.len() > MAX_BLOCKS {
+                return Err(root.error(format!(
+                    "`body` has {} blocks, more than {MAX_BLOCKS}, Herald's limit for one article",
+                    items.len()
+                )));
+            }
             let mut body = Vec::new();
-            for item in root.required("body")?.items()? {
+            for item in items {
                 body.extend(read_block(item, ctx)?);
             }
             body
@@ -295,11 +304,23 @@ fn opt_image(at: &At, ctx: &mut Ctx) -> DResult<Option<Image>> {
 }
 
 fn summaries(root: &At, ctx: &mut Ctx) -> DResult<Vec<Summary>> {
-    root.required("items")?
-        .items()?
-        .into_iter()
-        .map(|i| read_summary(i, ctx))
-        .collect()
+    let items = root.required("items")?;
+    let items = items.items()?;
+    if items.len() > MAX_ITEMS {
+        ctx.warnings
+            .push(list_cut(MAX_ITEMS, &format!("the list has {}", items.len())));
+    }
+    let budget = Budget::default();
+    let mut out = Vec::new();
+    for item in items.into_iter().take(MAX_ITEMS) {
+        let summary = read_summary(item, ctx)?;
+        if !budget.text(summary.text_len()) {
+            ctx.warnings.push(list_cut(out.len(), &budget.message()));
+            break;
+        }
+        out.push(summary);
+    }
+    Ok(out)
 }
 
 pub fn trending(doc: &Json, base: &str) -> std::result::Result<Parsed<Vec<Summary>>, Problem> {

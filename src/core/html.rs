@@ -14,7 +14,11 @@
 //! URLs: only http, https, mailto (links) and relative ones, resolved
 //! against the feed's address.
 
+use std::rc::Rc;
+
 use super::article::{image_side, ArticleLink, Block, Image, Run};
+use super::error::Problem;
+use super::limits::{html_within_limit, Budget, Warnings};
 use super::url::{resolve, slug_segment, UrlUse};
 
 /// A node of inertly parsed HTML. Only elements in the HTML namespace are
@@ -119,16 +123,21 @@ fn strip_shortcodes(text: &str) -> String {
     ];
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
+    // One pass: a `[` is looked past only once, and once no `]` is left,
+    // no later shortcode can be closed either.
+    let mut closable = true;
     while let Some(open) = rest.find('[') {
         out.push_str(&rest[..open]);
         let tail = &rest[open + 1..];
-        let name = tail.trim_start_matches('/');
-        let is_shortcode = NAMES.iter().any(|n| {
-            name.starts_with(n) && (n.ends_with('_') || name[n.len()..].starts_with([' ', ']', '/']))
-        });
-        match (is_shortcode, tail.find(']')) {
-            (true, Some(close)) => rest = &tail[close + 1..],
-            _ => {
+        let name = tail.strip_prefix('/').unwrap_or(tail);
+        let is_shortcode = closable
+            && NAMES.iter().any(|n| {
+                name.starts_with(n) && (n.ends_with('_') || name[n.len()..].starts_with([' ', ']', '/']))
+            });
+        match is_shortcode.then(|| tail.find(']')).flatten() {
+            Some(close) => rest = &tail[close + 1..],
+            None => {
+                closable &= !is_shortcode;
                 out.push('[');
                 rest = tail;
             }
@@ -195,7 +204,34 @@ pub fn text_of(nodes: &[Node]) -> String {
 struct Marks {
     emphasis: bool,
     strong: bool,
-    href: Option<String>,
+    /// Shared, not copied, by the elements and runs inside a link.
+    href: Option<Rc<str>>,
+}
+
+/// Parses an untrusted HTML fragment (an article's body) and turns it into
+/// blocks: the one sanitizing path. The fragment's size in tags is checked
+/// before the browser parses it, and the output is capped (`core::limits`).
+pub fn body_blocks(
+    parser: &dyn HtmlParser,
+    html: &str,
+    base: &str,
+    site: Option<&str>,
+) -> Result<(Vec<Block>, Vec<String>), Problem> {
+    html_within_limit(html).map_err(Problem::OverLimit)?;
+    Sanitizer::new(base, site).blocks(&parser.parse(html))
+}
+
+/// The text of an untrusted HTML fragment (a title, an excerpt, a caption);
+/// empty when the fragment passes the tag limit.
+pub fn fragment_text(parser: &dyn HtmlParser, html: &str) -> String {
+    if !html.contains(['<', '&']) {
+        // Most names and titles hold no markup: no need for a parser.
+        return collapse(&strip_shortcodes(html)).trim().to_string();
+    }
+    if html_within_limit(html).is_err() {
+        return String::new();
+    }
+    text_of(&parser.parse(html))
 }
 
 /// Turns parsed HTML into blocks.
@@ -205,7 +241,8 @@ pub struct Sanitizer<'a> {
     site: Option<&'a str>,
     blocks: Vec<Block>,
     para: Vec<Run>,
-    pub warnings: Vec<String>,
+    warnings: Warnings,
+    budget: Budget,
 }
 
 impl<'a> Sanitizer<'a> {
@@ -215,20 +252,31 @@ impl<'a> Sanitizer<'a> {
             site,
             blocks: Vec::new(),
             para: Vec::new(),
-            warnings: Vec::new(),
+            warnings: Warnings::default(),
+            budget: Budget::default(),
         }
     }
 
-    /// The blocks of `nodes`.
-    pub fn blocks(mut self, nodes: &[Node]) -> (Vec<Block>, Vec<String>) {
+    /// The blocks of `nodes`, or the limit they passed.
+    pub fn blocks(mut self, nodes: &[Node]) -> Result<(Vec<Block>, Vec<String>), Problem> {
         self.walk_block(nodes, 0);
         self.flush();
-        (self.blocks, self.warnings)
+        if self.budget.exceeded() {
+            return Err(Problem::OverLimit(format!(
+                "the article has {}",
+                self.budget.message()
+            )));
+        }
+        Ok((self.blocks, self.warnings.into_vec()))
     }
 
     fn warn(&mut self, message: String) {
-        if !self.warnings.contains(&message) {
-            self.warnings.push(message);
+        self.warnings.push(message);
+    }
+
+    fn push_block(&mut self, block: Block) {
+        if self.budget.block() {
+            self.blocks.push(block);
         }
     }
 
@@ -243,16 +291,28 @@ impl<'a> Sanitizer<'a> {
             return;
         }
         if let Some(last) = self.para.last_mut() {
-            if last.emphasis == marks.emphasis && last.strong == marks.strong && last.href == marks.href {
-                last.text.push_str(&text);
+            if last.emphasis == marks.emphasis
+                && last.strong == marks.strong
+                && last.href.as_deref() == marks.href.as_deref()
+            {
+                if self.budget.text(text.len()) {
+                    last.text.push_str(&text);
+                }
                 return;
             }
+        }
+        // A new run holds its own copy of the link's address: counted.
+        if !self
+            .budget
+            .text(text.len() + marks.href.as_ref().map_or(0, |h| h.len()))
+        {
+            return;
         }
         self.para.push(Run {
             text,
             emphasis: marks.emphasis,
             strong: marks.strong,
-            href: marks.href.clone(),
+            href: marks.href.as_deref().map(str::to_string),
         });
     }
 
@@ -266,12 +326,13 @@ impl<'a> Sanitizer<'a> {
     fn flush(&mut self) {
         let mut runs = std::mem::take(&mut self.para);
         // Trim the paragraph's ends, line breaks included.
-        while runs.last().is_some_and(|r| r.text.trim().is_empty()) {
-            runs.pop();
-        }
-        while runs.first().is_some_and(|r| r.text.trim().is_empty()) {
-            runs.remove(0);
-        }
+        let end = runs
+            .iter()
+            .rposition(|r| !r.text.trim().is_empty())
+            .map_or(0, |i| i + 1);
+        runs.truncate(end);
+        let start = runs.iter().position(|r| !r.text.trim().is_empty()).unwrap_or(0);
+        runs.drain(..start);
         let Some(first) = runs.first_mut() else { return };
         first.text = first.text.trim_start().to_string();
         if let Some(last) = runs.last_mut() {
@@ -288,9 +349,21 @@ impl<'a> Sanitizer<'a> {
             return;
         }
         match self.read_also(&runs) {
-            Some(link) => self.blocks.push(Block::ReadAlso(link)),
-            None => self.blocks.push(Block::Paragraph(runs)),
+            Some(link) => self.push_block(Block::ReadAlso(link)),
+            None => self.push_block(Block::Paragraph(runs)),
         }
+    }
+
+    /// The blocks `walk` makes of some nodes, gathered apart from the
+    /// blocks made so far (for the inside of a quote, a list item, a
+    /// figure); the warnings and the budget stay shared.
+    fn nested(&mut self, walk: impl FnOnce(&mut Self)) -> Vec<Block> {
+        let outer_blocks = std::mem::take(&mut self.blocks);
+        let outer_para = std::mem::take(&mut self.para);
+        walk(self);
+        self.flush();
+        self.para = outer_para;
+        std::mem::replace(&mut self.blocks, outer_blocks)
     }
 
     /// "Read also: <a>headline</a>" as a related-article link.
@@ -342,9 +415,14 @@ impl<'a> Sanitizer<'a> {
             self.warn("dropped an image whose address is missing or not allowed".to_string());
             return None;
         };
+        let alt = collapse(attr(attrs, "alt").unwrap_or("")).trim().to_string();
+        let size = src.len() + alt.len() + caption.as_ref().map_or(0, String::len);
+        if !self.budget.text(size) {
+            return None;
+        }
         Some(Block::Image(Image {
             src,
-            alt: collapse(attr(attrs, "alt").unwrap_or("")).trim().to_string(),
+            alt,
             width: dimension(attr(attrs, "width")),
             height: dimension(attr(attrs, "height")),
             caption: caption.filter(|c| !c.is_empty()),
@@ -358,6 +436,9 @@ impl<'a> Sanitizer<'a> {
             return;
         }
         for node in nodes {
+            if self.budget.exceeded() {
+                return;
+            }
             let Node::Element { tag, attrs, children } = node else {
                 self.walk_inline(std::slice::from_ref(node), &Marks::default(), depth);
                 continue;
@@ -376,13 +457,13 @@ impl<'a> Sanitizer<'a> {
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                     self.flush();
                     let text = text_of(children);
-                    if !text.is_empty() {
+                    if !text.is_empty() && self.budget.text(text.len()) {
                         let level = match tag {
                             "h1" | "h2" => 2,
                             "h3" => 3,
                             _ => 4,
                         };
-                        self.blocks.push(Block::Heading { level, text });
+                        self.push_block(Block::Heading { level, text });
                     }
                 }
                 "blockquote" => {
@@ -400,16 +481,15 @@ impl<'a> Sanitizer<'a> {
                 "img" => {
                     self.flush();
                     if let Some(image) = self.image(attrs, None) {
-                        self.blocks.push(image);
+                        self.push_block(image);
                     }
                 }
                 "hr" => self.flush(),
                 "pre" => {
                     self.flush();
-                    let text = raw_text(children);
-                    if !text.trim().is_empty() {
-                        self.blocks
-                            .push(Block::Paragraph(vec![Run::plain(text.trim_matches('\n'))]));
+                    let text = raw_text(children, depth + 1);
+                    if !text.trim().is_empty() && self.budget.text(text.len()) {
+                        self.push_block(Block::Paragraph(vec![Run::plain(text.trim_matches('\n'))]));
                     }
                 }
                 t if CONTAINERS.contains(&t) => {
@@ -428,6 +508,9 @@ impl<'a> Sanitizer<'a> {
             return;
         }
         for node in nodes {
+            if self.budget.exceeded() {
+                return;
+            }
             match node {
                 Node::Text(t) => self.push_text(t, marks),
                 Node::Element { tag, attrs, children } => {
@@ -442,7 +525,7 @@ impl<'a> Sanitizer<'a> {
                             // An image inside a paragraph ends it and stands on its own.
                             if let Some(image) = self.image(attrs, None) {
                                 self.flush();
-                                self.blocks.push(image);
+                                self.push_block(image);
                             }
                         }
                         "a" => {
@@ -453,7 +536,7 @@ impl<'a> Sanitizer<'a> {
                                 self.warn("dropped a link whose address is not allowed".to_string());
                             }
                             let inner = Marks {
-                                href: href.or_else(|| marks.href.clone()),
+                                href: href.map(Rc::from).or_else(|| marks.href.clone()),
                                 ..marks.clone()
                             };
                             self.walk_inline(children, &inner, depth + 1);
@@ -486,22 +569,20 @@ impl<'a> Sanitizer<'a> {
     fn quote(&mut self, children: &[Node], depth: usize) {
         // The attribution is the quote's own `<cite>` or `<footer>`, not a
         // title cited inside its text.
+        let is_attribution =
+            |n: &Node| matches!(n, Node::Element { tag, .. } if tag == "cite" || tag == "footer");
         let attribution = children
             .iter()
             .find_map(|n| match n {
-                Node::Element { tag, children, .. } if tag == "cite" || tag == "footer" => {
-                    Some(text_of(children))
-                }
+                Node::Element { children, .. } if is_attribution(n) => Some(text_of(children)),
                 _ => None,
             })
             .map(|a| a.trim_start_matches(['—', '–', '-', '―', ' ']).trim().to_string());
-        let body: Vec<Node> = children
-            .iter()
-            .filter(|n| !matches!(n, Node::Element { tag, .. } if tag == "cite" || tag == "footer"))
-            .cloned()
-            .collect();
-        let (blocks, warnings) = Sanitizer::new(self.base, self.site).nested(&body, depth);
-        self.warnings.extend(warnings);
+        let blocks = self.nested(|s| {
+            for child in children.iter().filter(|n| !is_attribution(n)) {
+                s.walk_block(std::slice::from_ref(child), depth);
+            }
+        });
         let paragraphs: Vec<Vec<Run>> = blocks
             .into_iter()
             .filter_map(|b| match b {
@@ -513,7 +594,7 @@ impl<'a> Sanitizer<'a> {
             })
             .collect();
         if !paragraphs.is_empty() {
-            self.blocks.push(Block::Quote {
+            self.push_block(Block::Quote {
                 paragraphs,
                 attribution: attribution.filter(|a| !a.is_empty()),
             });
@@ -527,8 +608,7 @@ impl<'a> Sanitizer<'a> {
                 Node::Element { tag, children, .. } if tag == "li" => children.as_slice(),
                 other => std::slice::from_ref(other),
             };
-            let (blocks, warnings) = Sanitizer::new(self.base, self.site).nested(nodes, depth);
-            self.warnings.extend(warnings);
+            let blocks = self.nested(|s| s.walk_block(nodes, depth));
             // A list item is one line of text; nested lists and paragraphs join it.
             let mut runs: Vec<Run> = Vec::new();
             for b in blocks {
@@ -553,84 +633,75 @@ impl<'a> Sanitizer<'a> {
             }
         }
         if !items.is_empty() {
-            self.blocks.push(Block::List { ordered, items });
+            self.push_block(Block::List { ordered, items });
         }
     }
 
     fn figure(&mut self, children: &[Node], depth: usize) {
-        let caption = find_text(children, "figcaption");
-        if let Some(attrs) = find_img(children, 0) {
-            if let Some(image) = self.image(&attrs, caption) {
-                self.blocks.push(image);
+        let is_caption = |n: &Node| matches!(n, Node::Element { tag, .. } if tag == "figcaption");
+        // The figure's own caption: a child, as HTML has it.
+        let caption = children.iter().find_map(|n| match n {
+            Node::Element { children, .. } if is_caption(n) => Some(text_of(children)),
+            _ => None,
+        });
+        if let Some(attrs) = find_img(children, depth) {
+            if let Some(image) = self.image(attrs, caption) {
+                self.push_block(image);
             }
             return;
         }
-        let without_caption: Vec<Node> = children
-            .iter()
-            .filter(|n| !matches!(n, Node::Element { tag, .. } if tag == "figcaption"))
-            .cloned()
-            .collect();
-        let (blocks, warnings) = Sanitizer::new(self.base, self.site).nested(&without_caption, depth);
-        self.warnings.extend(warnings);
+        let blocks = self.nested(|s| {
+            for child in children.iter().filter(|n| !is_caption(n)) {
+                s.walk_block(std::slice::from_ref(child), depth);
+            }
+        });
         if blocks.is_empty() {
             // An embed (video, tweet) whose frame was dropped: its caption alone means little.
             self.warn("dropped an embedded figure with nothing Herald can show".to_string());
         }
-        self.blocks.extend(blocks);
-    }
-
-    fn nested(mut self, nodes: &[Node], depth: usize) -> (Vec<Block>, Vec<String>) {
-        self.walk_block(nodes, depth);
-        self.flush();
-        (self.blocks, self.warnings)
+        for block in blocks {
+            self.push_block(block);
+        }
     }
 }
 
 /// The text of pre-formatted content, white space kept.
-fn raw_text(nodes: &[Node]) -> String {
-    let mut out = String::new();
-    for n in nodes {
-        match n {
-            Node::Text(t) => out.push_str(t),
-            Node::Element { tag, children, .. } if !DROPPED.contains(&tag.as_str()) => {
-                if tag == "br" {
-                    out.push('\n');
+fn raw_text(nodes: &[Node], depth: usize) -> String {
+    fn walk(nodes: &[Node], depth: usize, out: &mut String) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        for n in nodes {
+            match n {
+                Node::Text(t) => out.push_str(t),
+                Node::Element { tag, children, .. } if !DROPPED.contains(&tag.as_str()) => {
+                    if tag == "br" {
+                        out.push('\n');
+                    }
+                    walk(children, depth + 1, out);
                 }
-                out.push_str(&raw_text(children));
+                _ => {}
             }
-            _ => {}
         }
     }
+    let mut out = String::new();
+    walk(nodes, depth, &mut out);
     out
 }
 
-/// The text of the first element named in `tags` among `nodes` (at any depth).
-fn find_text(nodes: &[Node], tag_name: &str) -> Option<String> {
-    for n in nodes {
-        if let Node::Element { tag, children, .. } = n {
-            if tag == tag_name {
-                return Some(text_of(children));
-            }
-            if !DROPPED.contains(&tag.as_str()) {
-                if let Some(t) = find_text(children, tag_name) {
-                    return Some(t);
-                }
-            }
-        }
-    }
-    None
-}
-
-fn find_img(nodes: &[Node], depth: usize) -> Option<Vec<(String, String)>> {
+/// The attributes of a figure's image: the first `<img>` inside it, but
+/// not inside a nested figure, which has its own (so no element is
+/// searched twice, however deep figures nest).
+fn find_img(nodes: &[Node], depth: usize) -> Option<&[(String, String)]> {
     if depth > MAX_DEPTH {
         return None;
     }
     for n in nodes {
         if let Node::Element { tag, attrs, children } = n {
             if tag == "img" {
-                return Some(attrs.clone());
+                return Some(attrs);
             }
-            if !DROPPED.contains(&tag.as_str()) && tag != "figcaption" {
+            if !DROPPED.contains(&tag.as_str()) && tag != "figcaption" && tag != "figure" {
                 if let Some(a) = find_img(children, depth + 1) {
                     return Some(a);
                 }

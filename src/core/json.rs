@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use super::limits::MAX_JSON_VALUES;
+
 /// Deepest nesting of arrays and objects a document may have.
 pub const MAX_DEPTH: usize = 64;
 
@@ -103,6 +105,7 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
         pos: 0,
         line: 1,
         line_start: 0,
+        values: 0,
     };
     // A byte-order mark is tolerated, as browsers do.
     if p.bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
@@ -126,6 +129,8 @@ struct Parser<'a> {
     pos: usize,
     line: u32,
     line_start: usize,
+    /// Values read so far, against `limits::MAX_JSON_VALUES`.
+    values: usize,
 }
 
 impl Parser<'_> {
@@ -170,6 +175,12 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Json, SyntaxError> {
         let line = self.line;
+        self.values += 1;
+        if self.values > MAX_JSON_VALUES {
+            return Err(self.error(&format!(
+                "the document holds more than {MAX_JSON_VALUES} values, Herald's limit for one document"
+            )));
+        }
         let value = match self.peek() {
             None => return Err(self.error("unexpected end of the document")),
             Some(b'{') => self.object(depth + 1)?,
@@ -210,6 +221,7 @@ impl Parser<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
+                    items.shrink_to_fit();
                     return Ok(Value::Array(items));
                 }
                 None => return Err(self.error("unexpected end of the document in an array")),
@@ -246,6 +258,7 @@ impl Parser<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
+                    members.shrink_to_fit();
                     return Ok(Value::Object(members));
                 }
                 None => return Err(self.error("unexpected end of the document in an object")),

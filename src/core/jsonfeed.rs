@@ -12,8 +12,9 @@ use super::article::{image_side, Article, Author, Block, Image, Run, Summary};
 use super::decode::{At, Result as DResult};
 use super::error::{Parsed, Problem};
 use super::herald::opt_timestamp;
-use super::html::{take_dateline, HtmlParser, Sanitizer};
+use super::html::{body_blocks, fragment_text, take_dateline, HtmlParser};
 use super::json::Json;
+use super::limits::{list_cut, Budget, Warnings, MAX_AUTHORS, MAX_ITEMS};
 use super::url::{is_slug, origin, resolve, slug_segment, UrlUse};
 
 fn check_version(root: &At) -> Result<(), Problem> {
@@ -74,20 +75,52 @@ fn image(item: &Json, base: &str) -> Option<Image> {
     })
 }
 
-fn authors(item: &Json, feed: &Json, base: &str) -> Vec<Author> {
-    // 1.1 has `authors` on items and the feed; 1.0 had `author`.
-    let list: Vec<&Json> = match item.get("authors").and_then(Json::as_array) {
+/// What every item of a feed takes from the feed itself, read once per
+/// document (not once per item).
+struct FeedDefaults {
+    authors: Vec<Author>,
+    /// The authors' names, as a summary's byline.
+    byline: Option<String>,
+    language: Option<String>,
+}
+
+impl FeedDefaults {
+    fn new(feed: &Json, base: &str) -> Self {
+        let authors = feed
+            .get("authors")
+            .or_else(|| feed.get("author"))
+            .map(|a| authors(a, base))
+            .unwrap_or_default();
+        FeedDefaults {
+            byline: byline(&authors),
+            authors,
+            language: feed.get("language").and_then(Json::as_str).map(str::to_string),
+        }
+    }
+}
+
+fn byline(authors: &[Author]) -> Option<String> {
+    let names: Vec<&str> = authors.iter().map(|a| a.name.as_str()).collect();
+    (!names.is_empty()).then(|| names.join(" & "))
+}
+
+/// An item's own authors (1.1's `authors`, 1.0's `author`); `None` when it
+/// names none, so that the feed's are used.
+fn item_authors(item: &Json, base: &str) -> Option<Vec<Author>> {
+    item.get("authors")
+        .filter(|a| a.as_array().is_some())
+        .or_else(|| item.get("author"))
+        .map(|a| authors(a, base))
+}
+
+/// An `authors` array, or 1.0's single `author` object.
+fn authors(value: &Json, base: &str) -> Vec<Author> {
+    let list: Vec<&Json> = match value.as_array() {
         Some(a) => a.iter().collect(),
-        None => match item.get("author") {
-            Some(a) => vec![a],
-            None => feed
-                .get("authors")
-                .and_then(Json::as_array)
-                .map(|a| a.iter().collect())
-                .unwrap_or_default(),
-        },
+        None => vec![value],
     };
     list.into_iter()
+        .take(MAX_AUTHORS)
         .filter_map(|a| {
             let name = a.get("name")?.as_str()?.trim().to_string();
             if name.is_empty() {
@@ -144,7 +177,7 @@ fn item_url(at: &At, base: &str) -> DResult<Option<String>> {
 /// The plain text of an item, for a title-less item's headline.
 fn item_text(item: &Json, html: &dyn HtmlParser) -> String {
     match item.get("content_html").and_then(Json::as_str) {
-        Some(h) => super::html::text_of(&html.parse(h)),
+        Some(h) => fragment_text(html, h),
         None => item
             .get("content_text")
             .and_then(Json::as_str)
@@ -173,14 +206,17 @@ fn headline(at: &At, html_text: impl FnOnce() -> String) -> DResult<String> {
 /// has none.
 fn summary(
     item: At,
-    feed: &Json,
+    feed: &FeedDefaults,
     base: &str,
     html: &dyn HtmlParser,
     fallback: Option<&str>,
 ) -> DResult<Summary> {
     item.is_object()?;
     let json = item.json;
-    let names: Vec<String> = authors(json, feed, base).into_iter().map(|a| a.name).collect();
+    let author = match item_authors(json, base) {
+        Some(own) => byline(&own),
+        None => feed.byline.clone(),
+    };
     let url = match (item_url(&item, base)?, fallback) {
         (Some(url), _) => url,
         (None, Some(f)) => f.to_string(),
@@ -193,11 +229,9 @@ fn summary(
         kicker: ext_text(json, "kicker"),
         standfirst: item.opt_text("summary")?,
         section: ext_text(json, "section"),
-        author: (!names.is_empty()).then(|| names.join(" & ")),
+        author,
         published: opt_timestamp(&item, "date_published")?,
-        language: item
-            .opt_text("language")?
-            .or_else(|| feed.get("language").and_then(Json::as_str).map(str::to_string)),
+        language: item.opt_text("language")?.or_else(|| feed.language.clone()),
         image: image(json, base),
     })
 }
@@ -219,8 +253,9 @@ pub fn article(
     }
     .ok_or(Problem::NotFound)?;
     let mut warnings = Vec::new();
-    let result: DResult<Article> = (|| {
-        let s = summary(*item, json, base, html, Some(base))?;
+    let result: Result<Article, Problem> = (|| {
+        let feed = FeedDefaults::new(json, base);
+        let s = summary(*item, &feed, base, html, Some(base))?;
         let published = match s.published {
             Some(p) => p,
             None => opt_timestamp(item, "date_modified")?
@@ -229,13 +264,17 @@ pub fn article(
         let site = origin(&s.url).map(str::to_string);
         let mut body = match item.field("content_html")? {
             Some(h) => {
-                let (blocks, w) = Sanitizer::new(base, site.as_deref()).blocks(&html.parse(&h.string()?));
+                let (blocks, w) = body_blocks(html, &h.string()?, base, site.as_deref())?;
                 warnings.extend(w);
                 blocks
             }
             None => match item.field("content_text")? {
                 Some(t) => text_blocks(&t.string()?),
-                None => return Err(item.error("missing field `content_html` or `content_text`")),
+                None => {
+                    return Err(item
+                        .error("missing field `content_html` or `content_text`")
+                        .into())
+                }
             },
         };
         // The dateline, from the extension or the text; never both.
@@ -260,14 +299,12 @@ pub fn article(
             updated: opt_timestamp(item, "date_modified")?.filter(|u| u.unix_ms > published.unix_ms),
             dateline,
             language: s.language,
-            authors: authors(item.json, json, base),
+            authors: item_authors(item.json, base).unwrap_or(feed.authors),
             image: s.image,
             body,
         })
     })();
-    result
-        .map(|value| Parsed { value, warnings })
-        .map_err(|e| Problem::Schema(*e))
+    result.map(|value| Parsed { value, warnings })
 }
 
 /// Every item that can be linked to, as a summary, in feed order (a
@@ -277,15 +314,27 @@ pub fn summaries(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parse
     check_version(&root)?;
     let items_at = root.required("items").map_err(|e| Problem::Schema(*e))?;
     let list = items_at.items().map_err(|e| Problem::Schema(*e))?;
+    let feed = FeedDefaults::new(json, base);
+    let budget = Budget::default();
     let mut value = Vec::new();
-    let mut warnings = Vec::new();
-    for item in list {
-        match summary(item, json, base, html, None) {
+    let mut warnings = Warnings::default();
+    if list.len() > MAX_ITEMS {
+        warnings.push(list_cut(MAX_ITEMS, &format!("the feed has {} items", list.len())));
+    }
+    for item in list.into_iter().take(MAX_ITEMS) {
+        match summary(item, &feed, base, html, None) {
+            Ok(s) if !budget.text(s.text_len()) => {
+                warnings.push(list_cut(value.len(), &budget.message()));
+                break;
+            }
             Ok(s) => value.push(s),
             Err(e) => warnings.push(format!("skipped an item: {e}")),
         }
     }
-    Ok(Parsed { value, warnings })
+    Ok(Parsed {
+        value,
+        warnings: warnings.into_vec(),
+    })
 }
 
 /// A feed of one month's items, as a month listing.

@@ -14,6 +14,7 @@ pub mod html;
 pub mod i18n;
 pub mod json;
 pub mod jsonfeed;
+pub mod limits;
 pub mod open_meteo;
 pub mod route;
 pub mod seo;
@@ -22,5 +23,9 @@ pub mod url;
 pub mod weather;
 pub mod wordpress;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod differential;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod hostile;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;

@@ -9,26 +9,22 @@ use super::archive::{Listing, ServerPage};
 use super::article::{image_side, Article, Author, Image, Summary};
 use super::decode::{At, Result as DResult};
 use super::error::{Parsed, Problem};
-use super::html::{take_dateline, text_of, HtmlParser, Node, Sanitizer};
+use super::html::{body_blocks, fragment_text, take_dateline, HtmlParser};
 use super::json::{Json, Value};
+use super::limits::{list_cut, Budget, Warnings, MAX_ITEMS};
 use super::time::Timestamp;
 use super::url::{origin, resolve, UrlUse};
 
 struct Ctx<'a> {
     base: &'a str,
     html: &'a dyn HtmlParser,
-    warnings: Vec<String>,
+    warnings: Warnings,
 }
 
 impl Ctx<'_> {
     /// The text of an HTML fragment (titles, excerpts, captions).
     fn text(&self, html: &str) -> String {
-        // Most names and titles hold no markup: no need for a parser.
-        if html.contains(['<', '&']) {
-            text_of(&self.html.parse(html))
-        } else {
-            text_of(&[Node::Text(html.to_string())])
-        }
+        fragment_text(self.html, html)
     }
 
     fn rendered(&self, at: &At, key: &str) -> DResult<Option<String>> {
@@ -249,16 +245,16 @@ pub fn article(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parsed<
     let mut ctx = Ctx {
         base,
         html,
-        warnings: Vec::new(),
+        warnings: Warnings::default(),
     };
-    let result: DResult<Article> = (|| {
+    let result: Result<Article, Problem> = (|| {
         let at = At::root(post);
         let s = summary(post, &mut ctx)?;
         let published = s.published.ok_or_else(|| at.error("missing field `date_gmt`"))?;
         let content = at.required("content")?;
         let body_html = content.required("rendered")?.string()?;
         let site = origin(&s.url).map(str::to_string);
-        let (mut body, warnings) = Sanitizer::new(base, site.as_deref()).blocks(&html.parse(&body_html));
+        let (mut body, warnings) = body_blocks(html, &body_html, base, site.as_deref())?;
         ctx.warnings.extend(warnings);
         let dateline = take_dateline(&mut body);
         let (_, tags) = terms(post, &ctx);
@@ -284,12 +280,10 @@ pub fn article(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parsed<
             body,
         })
     })();
-    result
-        .map(|value| Parsed {
-            value,
-            warnings: ctx.warnings,
-        })
-        .map_err(|e| Problem::Schema(*e))
+    result.map(|value| Parsed {
+        value,
+        warnings: ctx.warnings.into_vec(),
+    })
 }
 
 /// A list of posts (Popular Posts, or a page of `/posts`) as summaries.
@@ -301,20 +295,29 @@ pub fn summaries(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parse
     let mut ctx = Ctx {
         base,
         html,
-        warnings: Vec::new(),
+        warnings: Warnings::default(),
     };
-    let result = root.items().and_then(|posts| {
-        posts
-            .iter()
-            .map(|p| summary(p.json, &mut ctx).map_err(|e| reroot(e, p)))
-            .collect()
-    });
-    result
-        .map(|value| Parsed {
-            value,
-            warnings: ctx.warnings,
-        })
-        .map_err(|e| Problem::Schema(*e))
+    let posts = root.items()?;
+    if posts.len() > MAX_ITEMS {
+        ctx.warnings.push(list_cut(
+            MAX_ITEMS,
+            &format!("the answer has {} posts", posts.len()),
+        ));
+    }
+    let budget = Budget::default();
+    let mut value = Vec::new();
+    for p in posts.iter().take(MAX_ITEMS) {
+        let s = summary(p.json, &mut ctx).map_err(|e| reroot(e, p))?;
+        if !budget.text(s.text_len()) {
+            ctx.warnings.push(list_cut(value.len(), &budget.message()));
+            break;
+        }
+        value.push(s);
+    }
+    Ok(Parsed {
+        value,
+        warnings: ctx.warnings.into_vec(),
+    })
 }
 
 /// An error found inside one post, with the post's place in the list.

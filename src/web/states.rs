@@ -15,7 +15,7 @@ pub fn reason(t: &Strings, problem: &Problem) -> String {
         Problem::Http(status) => fill(t.reason_http, &[("status", &status.to_string())]),
         Problem::Network => t.reason_network.to_string(),
         Problem::Timeout(_) => t.reason_timeout.to_string(),
-        Problem::TooLarge(_) => t.reason_too_large.to_string(),
+        Problem::TooLarge(_) | Problem::OverLimit(_) => t.reason_too_large.to_string(),
         Problem::Empty => t.reason_empty.to_string(),
         Problem::NotUtf8(_) => t.reason_encoding.to_string(),
         Problem::Html => t.reason_html.to_string(),

@@ -3,6 +3,7 @@
 
 use super::ads::AdRules;
 use super::error::Format;
+use super::url::{check_template, UrlUse};
 
 /// Where a feed is and what format it is in (`None`: detect it).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,6 +60,8 @@ pub struct Config {
     /// Template for links to articles in embeds, with `{slug}`; without it,
     /// links go to each article's own URL.
     pub link: Option<String>,
+    /// The standalone app's base path (`data-base`), when given.
+    pub base: Option<String>,
     pub theme: Theme,
     pub timeout_ms: u32,
     pub max_bytes: u64,
@@ -82,6 +85,7 @@ impl Default for Config {
             units: Units::Celsius,
             ads: AdRules::default(),
             link: None,
+            base: None,
             theme: Theme::Auto,
             timeout_ms: 10_000,
             max_bytes: 5 * 1024 * 1024,
@@ -116,6 +120,7 @@ pub const ATTRIBUTES: &[&str] = &[
     "ad-margin",
     "leaderboard",
     "link",
+    "base",
     "theme",
     "timeout",
     "max-bytes",
@@ -160,6 +165,45 @@ fn switch(name: &str, value: &str, errors: &mut Vec<String>) -> Option<bool> {
     }
 }
 
+/// Every address in the configuration passes the one URL gate
+/// (`core::url`): a feed URL or template is relative or http(s), the link
+/// template relative or http(s) or mailto, the base a path. A refused
+/// address is an error and is not used.
+fn check_addresses(c: &mut Config, errors: &mut Vec<String>) {
+    let sources = [
+        ("article", &mut c.article),
+        ("trending", &mut c.trending),
+        ("archives", &mut c.archives),
+        ("listing", &mut c.listing),
+        ("weather", &mut c.weather),
+    ];
+    for (name, source) in sources {
+        if let Some(s) = source {
+            if let Err(e) = check_template(name, &s.url, UrlUse::Resource) {
+                errors.push(e);
+                *source = None;
+            }
+        }
+    }
+    if let Some(link) = &c.link {
+        if let Err(e) = check_template("link", link, UrlUse::Link) {
+            errors.push(e);
+            c.link = None;
+        }
+    }
+    if let Some(base) = &c.base {
+        let path = base.starts_with('/')
+            && !base.starts_with("//")
+            && !base.contains(|c: char| c == '\\' || c == '?' || c == '#' || c.is_control());
+        if !path {
+            errors.push(format!(
+                "data-base: expected a path on this site such as `/news/`, found `{base}`"
+            ));
+            c.base = None;
+        }
+    }
+}
+
 impl Config {
     /// Reads attributes given as (name without `data-`, value) pairs. Every
     /// problem is reported, not just the first.
@@ -199,6 +243,7 @@ impl Config {
                 "weather" => c.weather = source(value),
                 "city" => c.city = text(value),
                 "link" => c.link = text(value),
+                "base" => c.base = text(value),
                 "trending-count" => {
                     if let Some(n) = number(name, value, 1, 20, &mut errors) {
                         c.trending_count = n as usize;
@@ -274,6 +319,7 @@ impl Config {
                 _ => {}
             }
         }
+        check_addresses(&mut c, &mut errors);
         for (name, value) in formats {
             let format = if value.trim().is_empty() || value.trim() == "auto" {
                 None
@@ -375,6 +421,101 @@ mod tests {
                 "data-view: expected page, article, trending, archives or topbar, found `sidebar`",
                 "data-article-format: expected herald, wordpress, jsonfeed, open-meteo or auto, found `rss`",
             ]
+        );
+    }
+
+    /// Every spelling of a script or data URL a browser accepts, as an
+    /// attribute's value reaches Herald (entities are decoded by the HTML
+    /// parser before; percent-encoding in a scheme is not decoded by
+    /// browsers, so `javascript%3A…` is a harmless relative address).
+    const HOSTILE: &[&str] = &[
+        "javascript:alert(document.domain)//{slug}",
+        "JaVaScRiPt:alert(1)//{slug}",
+        " \u{1}\u{8}\u{1f}javascript:alert(1)",
+        "\u{0}javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "java\nscript:alert(1)",
+        "java\rscript:alert(1)",
+        "\tjavascript:alert(1)",
+        "javascript\t:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "DATA:application/json,{}",
+        "vbscript:msgbox(1)",
+        "blob:https://x.example/0b7e",
+        "file:///etc/passwd",
+        "{slug}:alert(1)",
+        "java{slug}script:alert(1)",
+        "{slug}script:alert(1)",
+    ];
+
+    #[test]
+    fn every_address_option_refuses_script_and_data_urls() {
+        for name in ["article", "trending", "archives", "listing", "weather", "link"] {
+            for bad in HOSTILE {
+                let errors = Config::from_attributes([(name, *bad)]).unwrap_err();
+                assert_eq!(errors.len(), 1, "data-{name}={bad:?}");
+                assert!(errors[0].starts_with(&format!("data-{name}: `")), "{}", errors[0]);
+                assert!(
+                    errors[0].contains("is not an address Herald may use"),
+                    "{}",
+                    errors[0]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn relative_and_http_addresses_and_templates_are_kept() {
+        let c = Config::from_attributes([
+            ("article", "data/articles/{slug}.json"),
+            (
+                "listing",
+                "https://cms.example/wp-json/wp/v2/posts?after={year}-{month}-01",
+            ),
+            ("trending", "//cdn.example/t.json"),
+            ("weather", "/w.json"),
+            ("link", "/news/{slug}/"),
+            ("base", "/news/"),
+        ])
+        .unwrap();
+        assert_eq!(c.link.as_deref(), Some("/news/{slug}/"));
+        assert_eq!(c.base.as_deref(), Some("/news/"));
+        assert!(c.article.is_some() && c.listing.is_some() && c.trending.is_some() && c.weather.is_some());
+        // A percent-encoded scheme is a path, as browsers read it.
+        assert!(Config::from_attributes([("link", "javascript%3Aalert(1)//{slug}")]).is_ok());
+        assert!(Config::from_attributes([("link", "mailto:desk@example.com?subject={slug}")]).is_ok());
+    }
+
+    #[test]
+    fn the_base_is_a_path_on_the_site() {
+        for bad in [
+            "javascript:alert(1)",
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "news/",
+            "/a?b",
+            "/a#b",
+        ] {
+            let errors = Config::from_attributes([("base", bad)]).unwrap_err();
+            assert!(
+                errors[0].starts_with("data-base: expected a path"),
+                "{bad:?}: {errors:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn filled_links_pass_the_gate_whatever_the_slug() {
+        use crate::core::url::{fill_checked, UrlUse};
+        for slug in ["javascript:alert(1)", "a b", "../../x", "\u{0}x", "data:x"] {
+            let url = fill_checked("{slug}", &[("slug", slug)], UrlUse::Link).unwrap();
+            assert!(!url.contains(':'), "{url}");
+        }
+        assert_eq!(
+            fill_checked("javascript:{slug}", &[("slug", "x")], UrlUse::Link),
+            None
         );
     }
 

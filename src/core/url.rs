@@ -46,12 +46,7 @@ pub fn resolve(base: &str, reference: &str, usage: UrlUse) -> Option<String> {
         Some(_) => reference,
         None => join(base, &reference)?,
     };
-    let allowed = match scheme(&absolute)?.as_str() {
-        "http" | "https" => true,
-        "mailto" => usage == UrlUse::Link,
-        _ => false,
-    };
-    if !allowed {
+    if !scheme_allowed(&scheme(&absolute)?, usage) {
         return None;
     }
     // Characters that would let a URL break out of an attribute or a CSS
@@ -70,6 +65,56 @@ pub fn resolve(base: &str, reference: &str, usage: UrlUse) -> Option<String> {
             })
             .collect(),
     )
+}
+
+fn scheme_allowed(scheme: &str, usage: UrlUse) -> bool {
+    match scheme {
+        "http" | "https" => true,
+        "mailto" => usage == UrlUse::Link,
+        _ => false,
+    }
+}
+
+/// Whether `reference` may be used as it is: relative (resolved against
+/// the page later), or absolute with a scheme allowed for `usage`. The
+/// browser's own view of the scheme counts, so `java\tscript:` is refused.
+pub fn allowed(reference: &str, usage: UrlUse) -> bool {
+    let reference = clean(reference);
+    !reference.is_empty() && scheme(&reference).is_none_or(|s| scheme_allowed(&s, usage))
+}
+
+/// Checks a configured address or URL template (`{slug}`, `{year}`…), as
+/// the configuration's `data-{name}`: every value it can be filled with
+/// gives an allowed URL. Placeholders are tried as a letter, so a
+/// placeholder can never become (part of) a scheme.
+pub fn check_template(name: &str, template: &str, usage: UrlUse) -> Result<(), String> {
+    let mut sample = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        sample.push_str(&rest[..open]);
+        match rest[open..].find('}') {
+            Some(close) => {
+                sample.push('x');
+                rest = &rest[open + close + 1..];
+            }
+            None => {
+                sample.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    sample.push_str(rest);
+    if allowed(&sample, usage) {
+        Ok(())
+    } else {
+        let schemes = match usage {
+            UrlUse::Link => "http, https, mailto",
+            UrlUse::Resource => "http, https",
+        };
+        Err(format!(
+            "data-{name}: `{template}` is not an address Herald may use (allowed: a relative address or {schemes})"
+        ))
+    }
 }
 
 /// Splits an absolute URL into scheme (with `:`), authority (with `//`),
@@ -155,6 +200,13 @@ pub fn fill(template: &str, params: &[(&str, &str)]) -> String {
         out = out.replace(&format!("{{{name}}}"), &encode_component(value));
     }
     out
+}
+
+/// Fills a URL template (see [`fill`]) and passes the result through the
+/// gate: `None` when it is not allowed for `usage`.
+pub fn fill_checked(template: &str, params: &[(&str, &str)], usage: UrlUse) -> Option<String> {
+    let url = fill(template, params);
+    allowed(&url, usage).then_some(url)
 }
 
 /// Whether `s` looks like a slug: ASCII letters, digits, `-` and `_`.

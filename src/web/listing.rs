@@ -186,14 +186,14 @@ pub fn skeleton() -> E {
 /// that page on the server).
 pub fn listing_url(config: &Config, year: i32, month: u32, page: u32) -> Option<String> {
     let source = config.listing.as_ref()?;
-    Some(absolute_url(&url::fill(
+    absolute_url(&url::fill(
         &source.url,
         &[
             ("year", &year.to_string()),
             ("month", &format!("{month:02}")),
             ("page", &page.to_string()),
         ],
-    )))
+    ))
 }
 
 /// The listing of `year`-`month`, showing `page` of it, in `place`.

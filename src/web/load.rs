@@ -100,7 +100,7 @@ pub fn use_source_loader(
         let source = pick(&config)?;
         Some(Request::new(
             feed,
-            absolute_url(&source.url),
+            absolute_url(&source.url)?,
             source.format,
             decode,
         ))
@@ -233,14 +233,13 @@ pub fn log_error(error: &LoadError) {
     web_sys::console::error_1(&format!("[herald] {error}").into());
 }
 
-/// A URL made absolute against the page (so relative feed URLs work under
-/// any base path, and so documents can resolve their own relative URLs).
-pub fn absolute_url(url: &str) -> String {
+/// A feed URL made absolute against the page (so relative feed URLs work
+/// under any base path, and so documents can resolve their own relative
+/// URLs), through the URL gate: `None` for anything but http(s).
+pub fn absolute_url(url: &str) -> Option<String> {
     let base = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten());
-    match base.and_then(|b| web_sys::Url::new_with_base(url, &b).ok()) {
-        Some(u) => u.href(),
-        None => url.to_string(),
-    }
+        .and_then(|d| d.base_uri().ok().flatten())?;
+    let href = web_sys::Url::new_with_base(url, &base).ok()?.href();
+    crate::core::url::allowed(&href, crate::core::url::UrlUse::Resource).then_some(href)
 }

@@ -18,6 +18,7 @@ pub mod schedule;
 pub mod states;
 pub mod topbar;
 pub mod trending;
+pub mod trusted;
 
 use std::sync::Arc;
 
@@ -25,6 +26,7 @@ use crate::core::config::Config;
 use crate::core::i18n::{direction, Lang, Strings};
 use crate::core::route::Route;
 use crate::core::time::Timestamp;
+use crate::core::url::{fill_checked, UrlUse};
 use intl::DateStyle;
 
 /// What every view of one widget instance needs to know.
@@ -105,12 +107,12 @@ impl Env {
     pub fn article_href(&self, slug: Option<&str>, url: &str) -> String {
         match (&self.base, slug) {
             (Some(base), Some(slug)) => Route::Article(slug.to_string()).href(base),
-            (None, _) => match &self.config.link {
-                Some(template) if slug.is_some() => {
-                    crate::core::url::fill(template, &[("slug", slug.unwrap_or(""))])
-                }
-                _ => url.to_string(),
-            },
+            (None, Some(slug)) => self
+                .config
+                .link
+                .as_deref()
+                .and_then(|template| fill_checked(template, &[("slug", slug)], UrlUse::Link))
+                .unwrap_or_else(|| url.to_string()),
             _ => url.to_string(),
         }
     }

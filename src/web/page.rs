@@ -49,7 +49,7 @@ pub fn article_url(config: &Config, slug: &str) -> Option<String> {
     if slug.is_empty() && source.url.contains("{slug}") {
         return None;
     }
-    Some(absolute_url(&fill(&source.url, &[("slug", slug)])))
+    absolute_url(&fill(&source.url, &[("slug", slug)]))
 }
 
 /// The article part: skeleton, then the article, its error or not-found.
@@ -141,9 +141,9 @@ pub fn prefetch(config: &Config, route: &Route) {
     let others = [&config.trending, &config.archives, &config.weather];
     let urls = main
         .into_iter()
-        .chain(others.into_iter().flatten().map(|s| absolute_url(&s.url)));
+        .chain(others.into_iter().flatten().filter_map(|s| absolute_url(&s.url)));
     for url in urls {
-        super::fetch::prefetch(&url);
+        super::fetch::prefetch(&url, config.timeout_ms);
     }
 }
 

@@ -6,11 +6,17 @@
 // It defines one global, `window.Herald` (docs/embedding.md):
 //   Herald.mount(element, options) -> { unmount() }
 //   Herald.ready                   -> a promise, resolved once started
+// The same object is also `window[Symbol.for("herald")]`.
 import init, { boot, mount } from "./__HERALD_JS__";
 
 // A second copy of the loader on a page (another URL for the same file)
-// shares the first one's module and changes nothing.
-if (!window.Herald) {
+// shares the first one's module and changes nothing. What tells is a
+// symbol-keyed property of the window, which page markup cannot fake:
+// `<div id="Herald">` or `<form name="Herald">` make `window.Herald` an
+// element, but only through the window's named properties, which an own
+// property of the window shadows.
+const KEY = Symbol.for("herald");
+if (!Object.prototype.hasOwnProperty.call(window, KEY)) {
   const here = import.meta.url;
   // Resolves once the embeds' shared stylesheet is loaded and the page's
   // placeholders are mounted. Instantiating the WebAssembly (which compiles
@@ -33,7 +39,7 @@ if (!window.Herald) {
   warm((lang) => new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(0));
   warm((lang) => new Intl.NumberFormat(lang).format(1));
 
-  window.Herald = Object.freeze({
+  const api = Object.freeze({
     ready,
     mount(element, options = {}) {
       let handle = null;
@@ -53,4 +59,10 @@ if (!window.Herald) {
       });
     },
   });
+  Object.defineProperty(window, KEY, { value: api });
+  try {
+    Object.defineProperty(window, "Herald", { value: api, configurable: true, enumerable: true });
+  } catch {
+    // Another script made `Herald` its own for good: the symbol still reaches the API.
+  }
 }

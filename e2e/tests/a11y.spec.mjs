@@ -282,7 +282,7 @@ test("text at 200% on a 320px phone, in every language: nothing cut off, no hori
   await page.route("**/*", async (route) => {
     if (route.request().resourceType() !== "document") return route.continue();
     const response = await route.fetch();
-    const body = (await response.text()).replace("data-herald-app", `data-herald-app data-locale=${locale}`);
+    const body = (await response.text()).replace(`id="herald"`, `id="herald" data-locale=${locale}`);
     await route.fulfill({ response, body });
   });
   for (locale of ["en", "es", "fr", "de", "ar", "fa"]) {

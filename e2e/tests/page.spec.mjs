@@ -131,7 +131,7 @@ async function watchAppElement(page) {
       if (window.__shown.at(-1) !== what) window.__shown.push(what);
     };
     new MutationObserver(() => {
-      const root = document.querySelector("[data-herald-app]");
+      const root = document.getElementById("herald");
       if (!root) return;
       if (root.querySelector("article h1")) note("article");
       else if (root.querySelector("main .hd-error")) note("error");
@@ -367,8 +367,8 @@ test("a feed requested before the page is built still times out", async ({ page 
     route.fulfill({
       contentType: "text/html",
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Timeout</title>
-        <base href="/"><script type="module" src="/herald.js"></script></head><body>
-        <div data-herald-app data-article="data/articles/{slug}.json"
+        <base href="/"><meta name="herald-app" content="app"><script type="module" src="/herald.js"></script></head><body>
+        <div id="app" data-article="data/articles/{slug}.json"
           data-trending="data/trending.json" data-timeout="1500"></div></body></html>`,
     }),
   );

@@ -1,6 +1,13 @@
-//! The standalone single-page app: the element `[data-herald-app]` becomes
-//! the whole site (front page, articles, archive months, 404), with real
-//! URLs under a base path, history and scroll restoration.
+//! The standalone single-page app: the element named by the page's
+//! `<meta name="herald-app" content="ID">` becomes the whole site (front
+//! page, articles, archive months, 404), with real URLs under a base path,
+//! history and scroll restoration.
+//!
+//! Only the page's author opts in: the meta must be in the document's
+//! `<head>`, where content of the page (a contributor's post) cannot put
+//! it. An element of the body cannot start the app, so page content can
+//! never take over the head (title, description, canonical link, JSON-LD)
+//! or the history.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -26,10 +33,11 @@ pub fn data_attributes(element: &web_sys::Element) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The app's base path: `data-base`, else the document's `<base href>`.
-fn base_path(root: &web_sys::Element) -> String {
-    if let Some(base) = root.get_attribute("data-base") {
-        return normalize_base(&base);
+/// The app's base path: `data-base` (checked by the configuration), else
+/// the document's `<base href>`.
+fn base_path(config: Option<&Config>) -> String {
+    if let Some(base) = config.and_then(|c| c.base.as_deref()) {
+        return normalize_base(base);
     }
     let from_document = web_sys::window()
         .and_then(|w| w.document())
@@ -53,25 +61,70 @@ fn current_route(base: &str) -> Route {
     Route::parse(&path, &query, base)
 }
 
-/// Mounts the app if the page has a `[data-herald-app]` element. It takes
-/// an instance number only then, so that a publisher page's embeds are
-/// numbered from 1.
+thread_local! {
+    /// The app's element, once the app is started.
+    static ROOT: std::cell::OnceCell<web_sys::Element> = const { std::cell::OnceCell::new() };
+}
+
+/// Whether the standalone app was started on this page.
+pub fn started() -> bool {
+    ROOT.with(|r| r.get().is_some())
+}
+
+/// Whether `node` is inside the standalone app's element.
+pub fn in_app(node: &web_sys::Node) -> bool {
+    ROOT.with(|r| r.get().is_some_and(|root| root.contains(Some(node))))
+}
+
+/// The element the page's author made the app: `<meta name="herald-app"
+/// content="ID">`, a child of the document's `<head>`, names it by id.
+/// The selector matches a real `<head>` element only, so neither a body
+/// element nor a form named `head` can stand in for it.
+fn app_root(document: &web_sys::Document) -> Option<web_sys::HtmlElement> {
+    let meta = document
+        .query_selector("html > head > meta[name=\"herald-app\"]")
+        .ok()??;
+    let id = meta.get_attribute("content")?;
+    let root = document.get_element_by_id(id.trim());
+    if root.is_none() {
+        web_sys::console::error_1(
+            &format!(
+                "[herald] <meta name=\"herald-app\">: no element has the id `{}`",
+                id.trim()
+            )
+            .into(),
+        );
+    }
+    root?.dyn_into().ok()
+}
+
+/// Mounts the app if the page's author asked for it (see [`app_root`]).
+/// It takes an instance number only then, so that a publisher page's
+/// embeds are numbered from 1.
 pub fn start() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
-    let Some(root) = document.query_selector("[data-herald-app]").ok().flatten() else {
+    let Some(root) = app_root(&document) else {
+        if document
+            .query_selector("[data-herald-app]")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            web_sys::console::warn_1(
+                &"[herald] an element with data-herald-app was ignored: the standalone app starts only from <meta name=\"herald-app\" content=\"ID\"> in the page's head (docs/hosting.md)".into(),
+            );
+        }
         return false;
     };
-    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
-        return false;
-    };
+    ROOT.with(|r| r.set(root.clone().into()).is_ok());
     let instance = super::next_instance();
-    let base = base_path(&root);
-    // The page's own title is the site's name in every page title.
-    super::head::site_name();
     let attrs = data_attributes(&root);
     let config = Config::from_attributes(attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let base = base_path(config.as_ref().ok());
+    // The page's own title is the site's name in every page title.
+    super::head::site_name();
     let route = RwSignal::new(current_route(&base));
     match config {
         Ok(config) => {

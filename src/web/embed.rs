@@ -245,10 +245,11 @@ fn sync(document: &web_sys::Document) {
 /// placeholder added, or nodes removed while widgets are mounted. The
 /// standalone app's own renders (and `<head>` updates) never do.
 fn concerns_embeds(record: &web_sys::MutationRecord) -> bool {
-    let in_app = record
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|e| e.closest("[data-herald-app], head").ok().flatten().is_some());
+    let in_app = record.target().is_some_and(|t| {
+        super::app::in_app(&t)
+            || t.dyn_into::<web_sys::Element>()
+                .is_ok_and(|e| e.closest("head").ok().flatten().is_some())
+    });
     if in_app {
         return false;
     }
@@ -277,11 +278,7 @@ pub fn start(stylesheet_url: String) -> js_sys::Promise {
         return js_sys::Promise::resolve(&JsValue::UNDEFINED);
     };
     let placeholders = document.query_selector(PLACEHOLDERS).ok().flatten().is_some();
-    let app = document
-        .query_selector("[data-herald-app]")
-        .ok()
-        .flatten()
-        .is_some();
+    let app = super::app::started();
     // Not Leptos' executor: it is set up by the first mount, which comes later.
     wasm_bindgen_futures::future_to_promise(async move {
         // Not in the task that starts the standalone app.

@@ -63,70 +63,78 @@ fn start_timer(ms: u32, controller: &AbortController, fired: &Rc<Cell<bool>>) ->
     })
 }
 
-thread_local! {
-    /// Requests started before the part that needs them exists, each with
-    /// the controller that cancels it.
-    static EARLY: std::cell::RefCell<Vec<(String, js_sys::Promise, AbortController)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+/// A request on its way: its answer, the controller that cancels it, and
+/// the timeout, which runs from the moment it was sent.
+struct Sent {
+    promise: js_sys::Promise,
+    controller: AbortController,
+    timer: Option<Timer>,
+    timed_out: Rc<Cell<bool>>,
 }
 
-fn send(url: &str, controller: &AbortController) -> Option<js_sys::Promise> {
+fn send(url: &str, timeout_ms: u32) -> Option<Sent> {
+    let controller = AbortController::new().ok()?;
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&controller.signal()));
-    Some(web_sys::window()?.fetch_with_str_and_init(url, &init))
+    let promise = web_sys::window()?.fetch_with_str_and_init(url, &init);
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = start_timer(timeout_ms, &controller, &timed_out);
+    Some(Sent {
+        promise,
+        controller,
+        timer,
+        timed_out,
+    })
+}
+
+thread_local! {
+    /// Requests started before the part that needs them exists.
+    static EARLY: std::cell::RefCell<Vec<(String, Sent)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Starts fetching `url` now, for a part that will ask for it shortly: on a
 /// cold page load the feeds are requested before any view is built, so
 /// that building views overlaps with the network. The part's [`fetch`]
-/// adopts the request, with its timeout and its cancellation.
-pub fn prefetch(url: &str) {
-    if EARLY.with(|e| e.borrow().iter().any(|(u, _, _)| u == url)) {
+/// adopts the request. The timeout runs from now, so a request no part
+/// adopts is still aborted; the size cap applies when the part reads it.
+pub fn prefetch(url: &str, timeout_ms: u32) {
+    if EARLY.with(|e| e.borrow().iter().any(|(u, _)| u == url)) {
         return;
     }
-    let Ok(controller) = AbortController::new() else {
-        return;
-    };
-    if let Some(promise) = send(url, &controller) {
-        EARLY.with(|e| e.borrow_mut().push((url.to_string(), promise, controller)));
+    if let Some(sent) = send(url, timeout_ms) {
+        EARLY.with(|e| e.borrow_mut().push((url.to_string(), sent)));
     }
 }
 
-fn take_early(url: &str) -> Option<(js_sys::Promise, AbortController)> {
+fn take_early(url: &str) -> Option<Sent> {
     EARLY.with(|e| {
         let mut early = e.borrow_mut();
-        let at = early.iter().position(|(u, _, _)| u == url)?;
-        let (_, promise, controller) = early.remove(at);
-        Some((promise, controller))
+        let at = early.iter().position(|(u, _)| u == url)?;
+        Some(early.remove(at).1)
     })
 }
 
-/// GETs `url`: the request is sent now (or adopted from [`prefetch`]), not
-/// when the future is first polled. Dropping the returned [`Abort`] cancels
-/// it; so does the timeout.
+/// GETs `url`: the request is sent now (or adopted from [`prefetch`], with
+/// the timeout it started with), not when the future is first polled.
+/// Dropping the returned [`Abort`] cancels it; so does the timeout.
 pub fn fetch(
     url: &str,
     timeout_ms: u32,
     max_bytes: u64,
 ) -> Result<(Abort, impl std::future::Future<Output = Result<Fetched, Problem>>), Problem> {
-    let (sent, controller) = match take_early(url) {
+    let sent = match take_early(url) {
         Some(early) => early,
-        None => {
-            let controller = AbortController::new().map_err(|_| Problem::Network)?;
-            (send(url, &controller).ok_or(Problem::Network)?, controller)
-        }
+        None => send(url, timeout_ms).ok_or(Problem::Network)?,
     };
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = start_timer(timeout_ms, &controller, &timed_out);
-    let guard = Abort(controller.clone());
+    let guard = Abort(sent.controller.clone());
     Ok((guard, async move {
-        let _timer = timer;
+        let _timer = sent.timer;
         read(
-            JsFuture::from(sent),
+            JsFuture::from(sent.promise),
             timeout_ms,
             max_bytes,
-            &controller,
-            &timed_out,
+            &sent.controller,
+            &sent.timed_out,
         )
         .await
     }))

@@ -74,23 +74,18 @@ fn set(head: &Head) {
         }
     }
     let ld = "script[type=\"application/ld+json\"][data-herald-ld]";
-    match &head.json_ld {
-        Some(text) => {
-            let make = || {
-                E::new("script")
-                    .attr("type", "application/ld+json")
-                    .attr("data-herald-ld", "")
-            };
-            if let Some(el) = head_element(ld, make) {
-                // Text, never markup: the JSON is escaped so it cannot end the element.
-                el.set_text_content(Some(text));
-            }
-        }
-        None => {
-            if let Some(el) = document.query_selector(ld).ok().flatten() {
-                el.remove();
-            }
-        }
+    if let Some(el) = document.query_selector(ld).ok().flatten() {
+        el.remove();
+    }
+    if let (Some(text), Some(head_el)) = (&head.json_ld, document.head()) {
+        // Text, never markup: the JSON is escaped so it cannot end the
+        // element. Set through the Trusted Types policy where there is one.
+        let el = E::new("script")
+            .attr("type", "application/ld+json")
+            .attr("data-herald-ld", "")
+            .element();
+        super::trusted::set_json_ld(&el, text);
+        let _ = head_el.append_child(&el);
     }
 }
 

@@ -14,7 +14,7 @@ use std::cell::OnceCell;
 
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DomParser, SupportedType};
+use web_sys::DomParser;
 
 use crate::core::html::{HtmlParser, Node, MAX_DEPTH};
 
@@ -138,14 +138,29 @@ thread_local! {
     static DOM: OnceCell<Option<Dom>> = const { OnceCell::new() };
 }
 
+/// Parses `html` inertly into a document, through the Trusted Types policy
+/// when there is one.
+fn parse_document(html: &str) -> Option<JsValue> {
+    let parser = DomParser::new().ok()?;
+    let input = super::trusted::html(html)?;
+    let parse: Function = Reflect::get(&parser, &"parseFromString".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    match parse.call2(&parser, &input, &"text/html".into()) {
+        Ok(doc) => Some(doc),
+        Err(e) => {
+            web_sys::console::error_2(&"[herald] the article's HTML could not be parsed:".into(), &e);
+            None
+        }
+    }
+}
+
 pub struct BrowserHtml;
 
 impl HtmlParser for BrowserHtml {
     fn parse(&self, html: &str) -> Vec<Node> {
-        let Ok(parser) = DomParser::new() else {
-            return Vec::new();
-        };
-        let Ok(doc) = parser.parse_from_string(html, SupportedType::TextHtml) else {
+        let Some(doc) = parse_document(html) else {
             return Vec::new();
         };
         DOM.with(|cell| {

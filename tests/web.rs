@@ -174,11 +174,42 @@ fn skeleton_and_not_found_views() {
     assert_eq!(attr(&nf, "a", "href").as_deref(), Some("/news/"));
 }
 
-/// A document as a `data:` URL. Such a URL has no directory for relative
-/// URLs to resolve against, so those are made absolute first.
+/// A document served at an address of its own, `https://fixtures.test/N.json`:
+/// `window.fetch` answers those addresses from memory (configuration
+/// refuses `data:` URLs, as page content could plant them). Relative URLs
+/// in it are made absolute first, as the tests expect them on news.example.
 fn data_url(json: &str) -> String {
+    thread_local! {
+        static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
     let json = json.replace("\"../../", "\"https://news.example/");
-    format!("data:application/json,{}", js_sys::encode_uri_component(&json))
+    let window = web_sys::window().unwrap();
+    let fixtures = match js_sys::Reflect::get(&window, &"__fixtures".into()).unwrap() {
+        v if v.is_object() => v,
+        _ => {
+            let map = js_sys::Object::new();
+            js_sys::Reflect::set(&window, &"__fixtures".into(), &map).unwrap();
+            // Only the tests' page has this wrapper; the widget's own code is unchanged.
+            let wrap = js_sys::Function::new_with_args(
+                "",
+                "const real = window.fetch.bind(window);\
+                 window.fetch = (input, init) => {\
+                   const body = window.__fixtures[String(input)];\
+                   if (body === undefined) return real(input, init);\
+                   return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));\
+                 };",
+            );
+            wrap.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+            map.into()
+        }
+    };
+    let n = NEXT.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    let url = format!("https://fixtures.test/{n}.json");
+    js_sys::Reflect::set(&fixtures, &url.as_str().into(), &json.as_str().into()).unwrap();
+    url
 }
 
 async fn settle(host: &web_sys::Element, done: impl Fn(&web_sys::Element) -> bool) {
@@ -212,7 +243,7 @@ async fn article_part_loads_shows_errors_and_retries() {
     settle(&el, |h| h.query_selector(".hd-error").unwrap().is_some()).await;
     let detail = texts(&el, ".hd-error__detail")[0].clone();
     assert!(
-        detail.contains("article (Herald JSON) from data:application/json"),
+        detail.contains("article (Herald JSON) from https://fixtures.test/"),
         "{detail}"
     );
     assert!(
@@ -331,7 +362,7 @@ async fn top_bar_shows_weather_in_either_unit_and_the_date() {
     // In Spanish, with a failing feed: no weather, the date stays.
     let env = env_with(
         &[
-            ("weather", "data:application/json,{}"),
+            ("weather", &data_url("{}")),
             ("locale", "es-ES"),
             ("time-zone", "Europe/Madrid"),
         ],

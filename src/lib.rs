@@ -9,7 +9,8 @@ pub mod core;
 pub mod web;
 
 /// Called by the loader (`herald.js`) once the module is ready, with the
-/// URL of the widget's stylesheet: starts the standalone app if the page
+/// URL of the widget's stylesheet and the page's Trusted Types policy
+/// `herald` (`null` without Trusted Types): starts the standalone app if the page
 /// has one, then the embeds. The promise resolves once the embeds' shared
 /// stylesheet is loaded and the page's placeholders are mounted.
 ///
@@ -17,9 +18,16 @@ pub mod web;
 /// nothing twice and returns the same promise.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn boot(stylesheet_url: String) -> js_sys::Promise {
+pub fn boot(stylesheet_url: String, policy: wasm_bindgen::JsValue) -> js_sys::Promise {
     thread_local! {
         static STARTED: std::cell::OnceCell<js_sys::Promise> = const { std::cell::OnceCell::new() };
     }
-    STARTED.with(|started| started.get_or_init(|| web::start(stylesheet_url)).clone())
+    STARTED.with(|started| {
+        started
+            .get_or_init(|| {
+                web::trusted::set_policy(policy);
+                web::start(stylesheet_url)
+            })
+            .clone()
+    })
 }

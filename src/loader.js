@@ -18,12 +18,27 @@ import init, { boot, mount } from "./__HERALD_JS__";
 const KEY = Symbol.for("herald");
 if (!Object.prototype.hasOwnProperty.call(window, KEY)) {
   const here = import.meta.url;
+  // Trusted Types (docs/security.md): the policy `herald`, for the module's
+  // two sinks and nothing else; it stays in this module. Feed HTML goes
+  // unchanged to the browser's inert parser (the parsed document is read,
+  // never inserted); only JSON that cannot end its element becomes the
+  // text of the standalone app's JSON-LD block.
+  let policy = null;
+  try {
+    policy =
+      window.trustedTypes?.createPolicy("herald", {
+        createHTML: (html) => html,
+        createScript: (json) => (json.startsWith("{") && !json.includes("<") ? json : ""),
+      }) ?? null;
+  } catch {
+    console.error("[herald] Trusted Types: the page's CSP must allow `trusted-types herald`");
+  }
   // Resolves once the embeds' shared stylesheet is loaded and the page's
   // placeholders are mounted. Instantiating the WebAssembly (which compiles
   // the functions it first calls) and starting the widget are two tasks.
   const ready = init({ module_or_path: new URL("./__HERALD_WASM__", here) })
     .then(() => new Promise((next) => setTimeout(next, 0)))
-    .then(() => boot(new URL("./__HERALD_CSS__", here).href));
+    .then(() => boot(new URL("./__HERALD_CSS__", here).href, policy));
 
   // A page's first date or number formatter loads the browser's locale data,
   // tens of milliseconds of main-thread work: do that while the WebAssembly

@@ -315,7 +315,7 @@ fn summaries(root: &At, ctx: &mut Ctx) -> DResult<Vec<Summary>> {
     for item in items.into_iter().take(MAX_ITEMS) {
         let summary = read_summary(item, ctx)?;
         if !budget.text(summary.text_len()) {
-            ctx.warnings.push(list_cut(out.len(), &budget.message()));
+            ctx.warnings.push(list_cut(out.len(), budget.message()));
             break;
         }
         out.push(summary);

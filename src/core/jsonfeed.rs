@@ -324,7 +324,7 @@ pub fn summaries(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parse
     for item in list.into_iter().take(MAX_ITEMS) {
         match summary(item, &feed, base, html, None) {
             Ok(s) if !budget.text(s.text_len()) => {
-                warnings.push(list_cut(value.len(), &budget.message()));
+                warnings.push(list_cut(value.len(), budget.message()));
                 break;
             }
             Ok(s) => value.push(s),

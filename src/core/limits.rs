@@ -61,14 +61,11 @@ impl Budget {
     }
 
     /// The cap that was passed, for a message.
-    pub fn message(&self) -> String {
+    pub fn message(&self) -> &'static str {
         if self.blocks.get() > MAX_BLOCKS {
-            format!("more than {MAX_BLOCKS} blocks, Herald's limit for one article")
+            "more than 20000 blocks, Herald's limit for one article"
         } else {
-            format!(
-                "more than {} MB of text, Herald's limit for one document",
-                MAX_TEXT_BYTES / (1024 * 1024)
-            )
+            "more than 2 MB of text, Herald's limit for one document"
         }
     }
 }
@@ -138,6 +135,12 @@ mod tests {
         let list = w.into_vec();
         assert_eq!(list.len(), MAX_WARNINGS + 1);
         assert_eq!(list.last().map(String::as_str), Some("… and 60 more warnings"));
+    }
+
+    #[test]
+    fn the_messages_name_the_caps() {
+        assert_eq!(MAX_BLOCKS, 20_000);
+        assert_eq!(MAX_TEXT_BYTES, 2 * 1024 * 1024);
     }
 
     #[test]

@@ -107,12 +107,8 @@ pub fn check_template(name: &str, template: &str, usage: UrlUse) -> Result<(), S
     if allowed(&sample, usage) {
         Ok(())
     } else {
-        let schemes = match usage {
-            UrlUse::Link => "http, https, mailto",
-            UrlUse::Resource => "http, https",
-        };
         Err(format!(
-            "data-{name}: `{template}` is not an address Herald may use (allowed: a relative address or {schemes})"
+            "data-{name}: `{template}` is not an address Herald may use (allowed: a relative address, http or https; mailto for links)"
         ))
     }
 }

@@ -309,7 +309,7 @@ pub fn summaries(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parse
     for p in posts.iter().take(MAX_ITEMS) {
         let s = summary(p.json, &mut ctx).map_err(|e| reroot(e, p))?;
         if !budget.text(s.text_len()) {
-            ctx.warnings.push(list_cut(value.len(), &budget.message()));
+            ctx.warnings.push(list_cut(value.len(), budget.message()));
             break;
         }
         value.push(s);

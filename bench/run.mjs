@@ -22,7 +22,7 @@ const dist = join(root, "dist");
 const args = process.argv.slice(2);
 const LOADS = Number(args[args.indexOf("--loads") + 1] || 15);
 const SEED = "we-went-in-together-we-will-leave-together-anthony-blinken";
-const BUDGET_KB = 120;
+const BUDGET_KB = 160;
 
 const kb = (n) => (n / 1024).toFixed(1);
 const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -274,11 +274,11 @@ ${table(s.data)}
 From navigation start to the headline (\`h1\`) in the DOM, measured in the
 page, median of ${LOADS} cold loads each, the three pages alternating:
 
-| page | median ms | ratio to static |
-|---|---:|---:|
-| static HTML page of the same article (same server, same CSS) | ${h.static.toFixed(1)} | 1 |
-| bare Leptos page (\`bench/baseline\`: fetches the same JSON, renders headline, standfirst and paragraphs; no CSS, no \`Intl\`, no other parts; ${kb(baseline.brotli)} KB brotli) | ${h.bare.toFixed(1)} | ${(h.bare / h.static).toFixed(2)} |
-| **Herald** (WebAssembly, article fetched as JSON) | **${h.app.toFixed(1)}** | **${ratio.toFixed(2)}** (budget 2.5) |
+| page | median ms | ratio to static | ratio to bare Leptos |
+|---|---:|---:|---:|
+| static HTML page of the same article (same server, same CSS) | ${h.static.toFixed(1)} | 1 | |
+| bare Leptos page (\`bench/baseline\`: fetches the same JSON, renders headline, standfirst and paragraphs; no CSS, no \`Intl\`, no other parts; ${kb(baseline.brotli)} KB brotli) | ${h.bare.toFixed(1)} | ${(h.bare / h.static).toFixed(2)} | 1 |
+| **Herald** (WebAssembly, article fetched as JSON) | **${h.app.toFixed(1)}** | ${ratio.toFixed(2)} | **${(h.app / h.bare).toFixed(2)}** (budget 2.0) |
 
 ### Rendering large documents
 

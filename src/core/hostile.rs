@@ -315,6 +315,33 @@ fn the_caps_turn_hostile_documents_into_clear_errors_and_warnings() {
     assert!(outcome("WordPress post: title and body of `[`").is_ok());
 }
 
+/// Writes the 5 MB documents into `$HERALD_HOSTILE_OUT` with an index, for
+/// the browser half of the benchmark (bench/hostile.mjs).
+#[test]
+#[ignore = "writes the benchmark's documents: bench/hostile.sh runs it"]
+fn write_documents() {
+    let Ok(dir) = std::env::var("HERALD_HOSTILE_OUT") else {
+        return;
+    };
+    let dir = std::path::Path::new(&dir);
+    std::fs::create_dir_all(dir).expect("the output folder");
+    let mut index = Vec::new();
+    for (i, shape) in shapes(5 * 1024 * 1024).iter().enumerate() {
+        let file = format!("{i:02}.json");
+        std::fs::write(dir.join(&file), &shape.text).expect("a document");
+        let (view, format) = match shape.reader {
+            Reader::Article(f) => ("article", f.config_name()),
+            Reader::List(f) => ("trending", f.config_name()),
+            Reader::Weather => ("topbar", "open-meteo"),
+        };
+        index.push(format!(
+            r#"{{"file":"{file}","name":"{}","view":"{view}","format":"{format}"}}"#,
+            shape.name.replace('`', "")
+        ));
+    }
+    std::fs::write(dir.join("index.json"), format!("[{}]", index.join(","))).expect("the index");
+}
+
 /// The benchmark: 5 MB of each shape, a row each (run by bench/hostile.sh).
 #[test]
 #[ignore = "a benchmark: bench/hostile.sh runs it in release mode"]

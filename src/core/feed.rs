@@ -58,11 +58,14 @@ pub fn detect(json: &Json) -> Option<Format> {
     if json.get("herald").is_some() {
         return Some(Format::Herald);
     }
-    if json
-        .get("version")
-        .and_then(Json::as_str)
-        .is_some_and(|v| v.starts_with("https://jsonfeed.org/version/"))
-    {
+    if json.get("version").and_then(Json::as_str).is_some_and(|v| {
+        let v = v.trim();
+        let v = v
+            .strip_prefix("https://")
+            .or_else(|| v.strip_prefix("http://"))
+            .unwrap_or(v);
+        v.starts_with("jsonfeed.org/version/")
+    }) {
         return Some(Format::JsonFeed);
     }
     if json.get("current").is_some() && json.get("current_units").is_some() {

@@ -11,15 +11,26 @@ use super::archive::Listing;
 use super::article::{image_side, Article, Author, Block, Image, Run, Summary};
 use super::decode::{At, Result as DResult};
 use super::error::{Parsed, Problem};
-use super::herald::opt_timestamp;
 use super::html::{body_blocks, fragment_text, take_dateline, HtmlParser};
 use super::json::Json;
 use super::limits::{list_cut, Budget, Warnings, MAX_AUTHORS, MAX_ITEMS};
+use super::time::{parse_lenient, Timestamp};
 use super::url::{is_slug, origin, resolve, slug_segment, UrlUse};
+
+/// Whether `version` names JSON Feed 1.x, in the specification's spelling
+/// or in the `http://` one early feeds (and many still) publish.
+pub fn is_version_1(version: &str) -> bool {
+    let v = version.trim();
+    let v = v
+        .strip_prefix("https://")
+        .or_else(|| v.strip_prefix("http://"))
+        .unwrap_or(v);
+    v.starts_with("jsonfeed.org/version/1")
+}
 
 fn check_version(root: &At) -> Result<(), Problem> {
     let version = root.req_text("version").map_err(|e| Problem::Schema(*e))?;
-    if version.starts_with("https://jsonfeed.org/version/1") {
+    if is_version_1(&version) {
         Ok(())
     } else {
         Err(Problem::Unsupported(format!(
@@ -187,8 +198,57 @@ fn item_text(item: &Json, html: &dyn HtmlParser) -> String {
     }
 }
 
-fn headline(at: &At, html_text: impl FnOnce() -> String) -> DResult<String> {
-    match at.opt_text("title")? {
+/// A text member that feeds fill with HTML entities and, now and then,
+/// markup (`Don&#8217;t`, `Q&amp;A`): read as HTML text.
+fn entity_text(at: &At, key: &str, html: &dyn HtmlParser) -> DResult<Option<String>> {
+    Ok(at
+        .opt_text(key)?
+        .map(|t| fragment_text(html, &t))
+        .filter(|t| !t.is_empty()))
+}
+
+/// `tags`: an array of strings, or (as some feeds write it) one string of
+/// comma-separated tags. Anything else in the list is left out.
+fn tags(item: &Json) -> Vec<String> {
+    let split = |s: &str| -> Vec<String> {
+        s.split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    match item.get("tags") {
+        Some(t) => match (t.as_str(), t.as_array()) {
+            (Some(s), _) => split(s),
+            (_, Some(list)) => list.iter().filter_map(Json::as_str).flat_map(split).collect(),
+            _ => Vec::new(),
+        },
+        None => Vec::new(),
+    }
+}
+
+/// A date member read leniently (`time::parse_lenient`): a date that
+/// cannot be read is left out with a warning, never the item.
+fn date(at: &At, key: &str, warnings: &mut Warnings) -> DResult<Option<Timestamp>> {
+    let Some(text) = at.opt_text(key)? else {
+        return Ok(None);
+    };
+    match parse_lenient(&text) {
+        Ok((ts, note)) => {
+            if let Some(note) = note {
+                warnings.push(format!("{note}: `{text}` at {}", at.path()));
+            }
+            Ok(Some(ts))
+        }
+        Err(e) => {
+            warnings.push(format!("left out a date: {e} at {}.{key}", at.path()));
+            Ok(None)
+        }
+    }
+}
+
+fn headline(at: &At, html: &dyn HtmlParser, html_text: impl FnOnce() -> String) -> DResult<String> {
+    match entity_text(at, "title", html)? {
         Some(t) => Ok(t),
         None => {
             // Title-less items (micro posts): the start of their text.
@@ -210,6 +270,7 @@ fn summary(
     base: &str,
     html: &dyn HtmlParser,
     fallback: Option<&str>,
+    warnings: &mut Warnings,
 ) -> DResult<Summary> {
     item.is_object()?;
     let json = item.json;
@@ -225,12 +286,12 @@ fn summary(
     Ok(Summary {
         slug: slug_of(json),
         url,
-        headline: headline(&item, || item_text(json, html))?,
+        headline: headline(&item, html, || item_text(json, html))?,
         kicker: ext_text(json, "kicker"),
-        standfirst: item.opt_text("summary")?,
+        standfirst: entity_text(&item, "summary", html)?,
         section: ext_text(json, "section"),
         author,
-        published: opt_timestamp(&item, "date_published")?,
+        published: date(&item, "date_published", warnings)?,
         language: item.opt_text("language")?.or_else(|| feed.language.clone()),
         image: image(json, base),
     })
@@ -252,13 +313,13 @@ pub fn article(
         None => all.first(),
     }
     .ok_or(Problem::NotFound)?;
-    let mut warnings = Vec::new();
+    let mut warnings = Warnings::default();
     let result: Result<Article, Problem> = (|| {
         let feed = FeedDefaults::new(json, base);
-        let s = summary(*item, &feed, base, html, Some(base))?;
+        let s = summary(*item, &feed, base, html, Some(base), &mut warnings)?;
         let published = match s.published {
             Some(p) => p,
-            None => opt_timestamp(item, "date_modified")?
+            None => date(item, "date_modified", &mut warnings)?
                 .ok_or_else(|| item.error("missing field `date_published`"))?,
         };
         let site = origin(&s.url).map(str::to_string);
@@ -294,9 +355,10 @@ pub fn article(
             headline: s.headline,
             standfirst: s.standfirst,
             section: s.section,
-            tags: item.string_list("tags")?,
+            tags: tags(item.json),
             published,
-            updated: opt_timestamp(item, "date_modified")?.filter(|u| u.unix_ms > published.unix_ms),
+            updated: date(item, "date_modified", &mut Warnings::default())?
+                .filter(|u| u.unix_ms > published.unix_ms),
             dateline,
             language: s.language,
             authors: item_authors(item.json, base).unwrap_or(feed.authors),
@@ -304,7 +366,10 @@ pub fn article(
             body,
         })
     })();
-    result.map(|value| Parsed { value, warnings })
+    result.map(|value| Parsed {
+        value,
+        warnings: warnings.into_vec(),
+    })
 }
 
 /// Every item that can be linked to, as a summary, in feed order (a
@@ -322,7 +387,7 @@ pub fn summaries(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parse
         warnings.push(list_cut(MAX_ITEMS, &format!("the feed has {} items", list.len())));
     }
     for item in list.into_iter().take(MAX_ITEMS) {
-        match summary(item, &feed, base, html, None) {
+        match summary(item, &feed, base, html, None, &mut warnings) {
             Ok(s) if !budget.text(s.text_len()) => {
                 warnings.push(list_cut(value.len(), budget.message()));
                 break;

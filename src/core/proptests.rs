@@ -122,6 +122,12 @@ proptest! {
             prop_assert!((ts.unix_ms - 1_714_210_200_000).abs() <= 24 * 3_600_000, "{text}");
         }
         let _ = crate::core::time::Timestamp::parse_utc_naive(&text);
+        let _ = crate::core::time::parse_lenient(&text);
+    }
+
+    #[test]
+    fn lenient_dates_survive_any_text(text in "[0-9:.+\\-TZa-zé€😀 ,]{0,32}") {
+        let _ = crate::core::time::parse_lenient(&text);
     }
 
     #[test]

@@ -182,6 +182,152 @@ fn digits(s: &str) -> Option<u32> {
 }
 
 /// `YYYY-MM-DDTHH:MM:SS[.fff]` and whatever follows it.
+/// A date as feeds write it, beyond RFC 3339: a space for the `T`, no
+/// seconds, an offset without its colon, no offset at all, or RFC 822
+/// (`Fri, 31 May 2019 12:17:58 -0700`, with the zone names RSS uses). The
+/// second value says how the date was repaired, for the document's
+/// warnings; a date with no zone is read as UTC.
+pub fn parse_lenient(text: &str) -> Result<(Timestamp, Option<&'static str>), String> {
+    let text = text.trim();
+    if let Ok(ts) = Timestamp::parse_rfc3339(text) {
+        return Ok((ts, None));
+    }
+    iso_lenient(text)
+        .or_else(|| rfc822(text))
+        .ok_or_else(|| format!("`{text}` is not a date Herald can read (RFC 3339 or RFC 822)"))
+}
+
+fn iso_lenient(text: &str) -> Option<(Timestamp, Option<&'static str>)> {
+    let b = text.as_bytes();
+    let num = |r: std::ops::Range<usize>| text.get(r).and_then(digits);
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (num(0..4)? as i32, num(5..7)?, num(8..10)?);
+    let (mut hour, mut minute, mut second, mut rest) = (0, 0, 0, text.get(10..)?);
+    if b.len() >= 16 && matches!(b[10], b'T' | b't' | b' ') && b[13] == b':' {
+        hour = num(11..13)?;
+        minute = num(14..16)?;
+        rest = text.get(16..)?;
+        if let Some(sec) = rest.strip_prefix(':') {
+            second = sec.get(0..2).and_then(digits)?;
+            rest = sec.get(2..)?;
+            if let Some(frac) = rest.strip_prefix('.') {
+                rest = frac.trim_start_matches(|c: char| c.is_ascii_digit());
+            }
+        }
+    }
+    let civil = Civil {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+    };
+    if !(1..=12).contains(&month)
+        || day == 0
+        || day > days_in_month(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return None;
+    }
+    let (offset, note) = match rest.trim() {
+        "" => (0, Some("a date without a zone was read as UTC")),
+        zone => (
+            zone_offset(zone)?,
+            Some("a date not in RFC 3339 was read leniently"),
+        ),
+    };
+    Some((at_offset(civil, offset), note))
+}
+
+/// Minutes east of UTC for `Z`, `±hh:mm`, `±hhmm`, `±hh` or a zone name.
+fn zone_offset(zone: &str) -> Option<i32> {
+    let named = match zone.to_ascii_uppercase().as_str() {
+        "Z" | "UT" | "UTC" | "GMT" => Some(0),
+        "EDT" => Some(-240),
+        "EST" | "CDT" => Some(-300),
+        "CST" | "MDT" => Some(-360),
+        "MST" | "PDT" => Some(-420),
+        "PST" => Some(-480),
+        _ => None,
+    };
+    if named.is_some() {
+        return named;
+    }
+    let (sign, digits_part) = match zone.as_bytes().first()? {
+        b'+' => (1, &zone[1..]),
+        b'-' => (-1, &zone[1..]),
+        _ => return None,
+    };
+    let d: String = digits_part.chars().filter(|c| *c != ':').collect();
+    if !(d.len() == 2 || d.len() == 4) || !d.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let h = digits(&d[0..2])?;
+    let m = if d.len() == 4 { digits(&d[2..4])? } else { 0 };
+    (h <= 23 && m <= 59).then_some(sign * (h * 60 + m) as i32)
+}
+
+/// RFC 822 / 1123 as RSS writes it: `[Day, ]DD Mon YYYY HH:MM[:SS] ZONE`.
+fn rfc822(text: &str) -> Option<(Timestamp, Option<&'static str>)> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let text = text.split_once(',').map_or(text, |(_, rest)| rest);
+    let mut parts = text.split_whitespace();
+    let day = digits(parts.next()?)?;
+    let month_name = parts.next()?.get(0..3)?.to_ascii_lowercase();
+    let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
+    let year_text = parts.next()?;
+    let year = match (digits(year_text)?, year_text.len()) {
+        (y, 2) if y < 50 => 2000 + y,
+        (y, 2) => 1900 + y,
+        (y, 4) => y,
+        _ => return None,
+    } as i32;
+    let time = parts.next()?;
+    let (hour, minute, second) = if time.len() == 4 && !time.contains(':') {
+        // `1500`, as some early RSS writes it.
+        (digits(time.get(0..2)?)?, digits(time.get(2..4)?)?, 0)
+    } else {
+        let mut hms = time.split(':');
+        let hour = digits(hms.next()?)?;
+        let minute = digits(hms.next()?)?;
+        let second = match hms.next() {
+            Some(s) => digits(s)?,
+            None => 0,
+        };
+        (hour, minute, second)
+    };
+    let offset = match parts.next() {
+        Some(zone) => zone_offset(zone)?,
+        None => 0,
+    };
+    let civil = Civil {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+    };
+    if day == 0 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    Some((at_offset(civil, offset), None))
+}
+
+fn at_offset(civil: Civil, offset_minutes: i32) -> Timestamp {
+    Timestamp {
+        unix_ms: to_unix_ms(civil, 0) - i64::from(offset_minutes) * 60_000,
+        offset_minutes,
+    }
+}
+
 fn parse_civil(text: &str) -> Result<(Civil, i64, &str), String> {
     let b = text.as_bytes();
     if b.len() < 19
@@ -232,6 +378,54 @@ fn parse_civil(text: &str) -> Result<(Civil, i64, &str), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn feeds_dates_are_read_leniently() {
+        let at = |t: &str| parse_lenient(t).map(|(ts, note)| (ts.to_rfc3339(), note.is_some()));
+        assert_eq!(
+            at("2024-04-27T09:30:00+02:00"),
+            Ok(("2024-04-27T09:30:00+02:00".into(), false))
+        );
+        // Real feeds: adactio's, curtclifton's and InfluxData's JSON Feeds.
+        assert_eq!(
+            at("2022-07-26 13:01:01"),
+            Ok(("2022-07-26T13:01:01Z".into(), true))
+        );
+        assert_eq!(at("2018-01-06T08:00"), Ok(("2018-01-06T08:00:00Z".into(), true)));
+        assert_eq!(
+            at("Fri, 31 May 2019 12:17:58 -0700"),
+            Ok(("2019-05-31T12:17:58-07:00".into(), false))
+        );
+        assert_eq!(
+            at("Mon, 24 Sep 2018 10:00:00 EST"),
+            Ok(("2018-09-24T10:00:00-05:00".into(), false))
+        );
+        // The Herald Sun's RSS 0.92: a two-digit year and a time without colon.
+        assert_eq!(
+            at("03 Apr 02 1500 GMT"),
+            Ok(("2002-04-03T15:00:00Z".into(), false))
+        );
+        assert_eq!(
+            at("3 Apr 2002 15:00 GMT"),
+            Ok(("2002-04-03T15:00:00Z".into(), false))
+        );
+        assert_eq!(
+            at("2024-04-27T09:30+0200"),
+            Ok(("2024-04-27T09:30:00+02:00".into(), true))
+        );
+        assert_eq!(at("2024-04-27"), Ok(("2024-04-27T00:00:00Z".into(), true)));
+        for bad in [
+            "",
+            "yesterday",
+            "2024-13-01",
+            "2024-02-30T10:00",
+            "Fri, 31 Foo 2019 12:17:58 GMT",
+            "2024-04-27T25:00",
+            "2024-04-27T09:30 +99:00",
+        ] {
+            assert!(parse_lenient(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn parses_offsets_and_orders_by_instant() {

@@ -211,10 +211,18 @@ fn summary(post: &Json, ctx: &mut Ctx) -> DResult<Summary> {
         .ok_or_else(|| at.error(format!("`link` must be an http(s) URL, found `{link}`")))?;
     let headline = match ctx.rendered(&at, "title")? {
         Some(h) => h,
-        None if at.field("title")?.is_some() => {
-            return Err(at.error("`title` has no text once its HTML is read"))
-        }
-        None => return Err(at.error("missing field `title`")),
+        // An untitled post (WordPress allows them): the start of its
+        // excerpt or text, as JSON Feed's title-less items.
+        None => match ctx.rendered(&at, "excerpt")?.or(ctx.rendered(&at, "content")?) {
+            Some(text) => {
+                ctx.warnings.push(format!(
+                    "an untitled post takes its headline from its text at {}",
+                    at.path()
+                ));
+                super::article::truncate_words(&trim_more(&text), 80)
+            }
+            None => return Err(at.error("missing field `title` (and no text to take one from)")),
+        },
     };
     let names: Vec<String> = authors(post, ctx, false).into_iter().map(|a| a.name).collect();
     Ok(Summary {
@@ -307,7 +315,14 @@ pub fn summaries(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parse
     let budget = Budget::default();
     let mut value = Vec::new();
     for p in posts.iter().take(MAX_ITEMS) {
-        let s = summary(p.json, &mut ctx).map_err(|e| reroot(e, p))?;
+        // A post that cannot be read is skipped, never the list.
+        let s = match summary(p.json, &mut ctx) {
+            Ok(s) => s,
+            Err(e) => {
+                ctx.warnings.push(format!("skipped a post: {}", reroot(e, p)));
+                continue;
+            }
+        };
         if !budget.text(s.text_len()) {
             ctx.warnings.push(list_cut(value.len(), budget.message()));
             break;

@@ -152,3 +152,160 @@ fn the_sample_sites_json_feed_matches_the_native_articles() {
         );
     }
 }
+
+/// A recorded feed of `tests/fixtures/real/jsonfeed/` (see its README).
+fn real(name: &str) -> Json {
+    let path = format!(
+        "{}/tests/fixtures/real/jsonfeed/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    parse(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+/// Recorded real feeds (tests/fixtures/real/README.md): each reads whole,
+/// with what a reader must see. Before leniency, adactio's, curtclifton's
+/// and InfluxData's feeds lost every item to their dates, pxlnv's was
+/// refused for its `http://` version, Rosemary Orchard's showed `&amp;`
+/// and lost its tags.
+#[test]
+fn real_feeds_read_whole() {
+    let base = "https://feeds.example/feed.json";
+    let cases: &[(&str, usize, &str, usize)] = &[
+        (
+            "adactio-journal-1.0.json",
+            10,
+            "The line-up for dConstruct 2022 …revealed!",
+            9,
+        ),
+        ("curtclifton-1.0.json", 26, "Twitter Quitter", 0),
+        (
+            "daringfireball-2017-1.0.json",
+            48,
+            "The Talk Show: ‘I Do Like Throwing a Baby’",
+            0,
+        ),
+        (
+            "daringfireball-2021-1.1.json",
+            48,
+            "MailTrackerBlocker for Apple Mail on MacOS",
+            0,
+        ),
+        (
+            "hologramradio-podcast-1.0.json",
+            40,
+            "Learn Me Something eSports",
+            0,
+        ),
+        ("hypercritical-1.0.json", 35, "The Last Guardian", 0),
+        (
+            "inessential-1.0.json",
+            20,
+            "James Dempsey and the Breakpoints Benefit App Camp for Girls",
+            0,
+        ),
+        (
+            "influxdata-wordpress-plugin-1.1.json",
+            3,
+            "InfluxDB vs. Graphite for Time Series Data & Metrics Benchmark",
+            4,
+        ),
+        ("journal-3960-fboes-1.1.json", 20, "Lecker, lecker", 1),
+        ("jsonfeed-org-1.0.json", 2, "JSON Feed version 1.1", 0),
+        (
+            "leancrew-allthis-1.0.json",
+            12,
+            "Last thoughts on modifier keys",
+            0,
+        ),
+        (
+            "maybepizza-1.0.json",
+            10,
+            "GE's Monogram Pizza Oven Is Probably a Bad Idea",
+            0,
+        ),
+        (
+            "pxlnv-pixelenvy-1.0-http.json",
+            20,
+            "Uber Lost $4.5 Billion in 2017",
+            0,
+        ),
+        (
+            "rosemaryorchard-1.0.json",
+            84,
+            "Workflow: Add Task & Sub Tasks To OmniFocus",
+            2,
+        ),
+        ("therecord-podcast-1.0.json", 11, "Special #2 - Brent Simmons", 0),
+        ("timetable-podcast-1.0.json", 45, "Episode 45: Launch week", 0),
+    ];
+    for &(name, count, headline, tag_count) in cases {
+        let json = real(name);
+        assert_eq!(
+            crate::core::feed::detect(&json),
+            Some(crate::core::error::Format::JsonFeed),
+            "{name}"
+        );
+        let list = summaries(&json, base, &Html5ever).unwrap().value;
+        assert_eq!(list.len(), count, "{name}");
+        assert_eq!(list[0].headline, headline, "{name}");
+        for s in &list {
+            assert!(
+                !s.headline.contains("&#") && !s.headline.contains("&amp;"),
+                "{name}: {}",
+                s.headline
+            );
+        }
+        // Every date the feed gives is read (InfluxData's has an undated item).
+        let dated = json.get("items").and_then(Json::as_array).unwrap().iter();
+        let dated = dated.filter(|i| i.get("date_published").is_some()).count();
+        assert_eq!(
+            list.iter().filter(|s| s.published.is_some()).count(),
+            dated,
+            "{name}"
+        );
+        let first = article(&json, base, &Html5ever, None).unwrap().value;
+        assert_eq!(first.headline, headline, "{name}");
+        assert_eq!(first.tags.len(), tag_count, "{name}: {:?}", first.tags);
+        assert!(!first.body.is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn tags_given_as_one_string_are_split() {
+    let json = real("rosemaryorchard-1.0.json");
+    let first = article(&json, "https://feeds.example/feed.json", &Html5ever, None)
+        .unwrap()
+        .value;
+    assert!(
+        first
+            .tags
+            .iter()
+            .all(|t| !t.contains(',') && !t.trim().is_empty()),
+        "{:?}",
+        first.tags
+    );
+}
+
+#[test]
+fn a_date_that_cannot_be_read_drops_the_date_not_the_item() {
+    let json = parse(
+        r#"{"version":"http://jsonfeed.org/version/1","title":"t","items":[
+        {"id":"1","url":"https://x.example/a","title":"A","date_published":"yesterday"},
+        {"id":"2","url":"https://x.example/b","title":"B","date_published":"2018-01-06T08:00"}]}"#,
+    )
+    .unwrap();
+    let parsed = summaries(&json, BASE, &Html5ever).unwrap();
+    assert_eq!(parsed.value.len(), 2);
+    assert_eq!(parsed.value[0].published, None);
+    assert!(parsed.value[1].published.is_some());
+    assert!(
+        parsed.warnings.iter().any(|w| w.contains("left out a date")),
+        "{:?}",
+        parsed.warnings
+    );
+    assert!(
+        parsed.warnings.iter().any(|w| w.contains("read as UTC")),
+        "{:?}",
+        parsed.warnings
+    );
+}

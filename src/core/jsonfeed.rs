@@ -12,7 +12,7 @@ use super::article::{image_side, Article, Author, Block, Image, Run, Summary};
 use super::decode::{At, Result as DResult};
 use super::error::{Parsed, Problem};
 use super::html::{body_blocks, fragment_text, take_dateline, HtmlParser};
-use super::json::Json;
+use super::json::{Json, Value};
 use super::limits::{list_cut, Budget, Warnings, MAX_AUTHORS, MAX_ITEMS};
 use super::time::{parse_lenient, Timestamp};
 use super::url::{is_slug, origin, resolve, slug_segment, UrlUse};
@@ -210,21 +210,24 @@ fn entity_text(at: &At, key: &str, html: &dyn HtmlParser) -> DResult<Option<Stri
 /// `tags`: an array of strings, or (as some feeds write it) one string of
 /// comma-separated tags. Anything else in the list is left out.
 fn tags(item: &Json) -> Vec<String> {
-    let split = |s: &str| -> Vec<String> {
-        s.split(',')
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect()
+    let mut out = Vec::new();
+    let mut add = |s: &str| {
+        for t in s.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+            out.push(t.to_string());
+        }
     };
     match item.get("tags") {
-        Some(t) => match (t.as_str(), t.as_array()) {
-            (Some(s), _) => split(s),
-            (_, Some(list)) => list.iter().filter_map(Json::as_str).flat_map(split).collect(),
-            _ => Vec::new(),
-        },
-        None => Vec::new(),
+        Some(Json {
+            value: Value::String(s),
+            ..
+        }) => add(s),
+        Some(Json {
+            value: Value::Array(list),
+            ..
+        }) => list.iter().filter_map(Json::as_str).for_each(add),
+        _ => {}
     }
+    out
 }
 
 /// A date member read leniently (`time::parse_lenient`): a date that

@@ -181,7 +181,6 @@ fn digits(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
-/// `YYYY-MM-DDTHH:MM:SS[.fff]` and whatever follows it.
 /// A date as feeds write it, beyond RFC 3339: a space for the `T`, no
 /// seconds, an offset without its colon, no offset at all, or RFC 822
 /// (`Fri, 31 May 2019 12:17:58 -0700`, with the zone names RSS uses). The
@@ -258,17 +257,20 @@ fn zone_offset(zone: &str) -> Option<i32> {
     if named.is_some() {
         return named;
     }
-    let (sign, digits_part) = match zone.as_bytes().first()? {
-        b'+' => (1, &zone[1..]),
-        b'-' => (-1, &zone[1..]),
+    let sign = match zone.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
         _ => return None,
     };
-    let d: String = digits_part.chars().filter(|c| *c != ':').collect();
-    if !(d.len() == 2 || d.len() == 4) || !d.bytes().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let h = digits(&d[0..2])?;
-    let m = if d.len() == 4 { digits(&d[2..4])? } else { 0 };
+    // `hh`, `hhmm` or `hh:mm`.
+    let rest = zone.get(1..)?;
+    let (h, m) = match rest.len() {
+        2 => (rest, "0"),
+        4 => (rest.get(0..2)?, rest.get(2..4)?),
+        5 if rest.as_bytes()[2] == b':' => (rest.get(0..2)?, rest.get(3..5)?),
+        _ => return None,
+    };
+    let (h, m) = (digits(h)?, digits(m)?);
     (h <= 23 && m <= 59).then_some(sign * (h * 60 + m) as i32)
 }
 
@@ -328,6 +330,7 @@ fn at_offset(civil: Civil, offset_minutes: i32) -> Timestamp {
     }
 }
 
+/// `YYYY-MM-DDTHH:MM:SS[.fff]` and whatever follows it.
 fn parse_civil(text: &str) -> Result<(Civil, i64, &str), String> {
     let b = text.as_bytes();
     if b.len() < 19

@@ -359,6 +359,15 @@ async fn top_bar_shows_weather_in_either_unit_and_the_date() {
         assert_eq!(texts(&el, ".hd-weather__cond"), vec!["Partly cloudy"]);
         assert!(el.query_selector("svg.hd-weather__icon").unwrap().is_some());
     }
+    // Without a condition (no `weather_code`): the temperature alone, no icon.
+    let no_code = r#"{"current":{"time":"2026-08-26T22:45","temperature_2m":25.1}}"#;
+    let env = env_with(&[("weather", &data_url(no_code)), ("city", "Ancona")], Some("/"));
+    let el = host();
+    let _h = mount_to(el.clone(), move || herald::web::topbar::top_bar(&env));
+    settle(&el, |h| h.query_selector(".hd-weather").unwrap().is_some()).await;
+    assert_eq!(texts(&el, ".hd-weather__temp"), vec!["25.1°C"]);
+    assert!(el.query_selector(".hd-weather__cond").unwrap().is_none());
+    assert!(el.query_selector("svg.hd-weather__icon").unwrap().is_none());
     // In Spanish, with a failing feed: no weather, the date stays.
     let env = env_with(
         &[

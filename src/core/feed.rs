@@ -68,7 +68,13 @@ pub fn detect(json: &Json) -> Option<Format> {
     }) {
         return Some(Format::JsonFeed);
     }
-    if json.get("current").is_some() && json.get("current_units").is_some() {
+    let current = json
+        .get("current")
+        .is_some_and(|c| c.get("temperature_2m").is_some());
+    if (json.get("current").is_some() && json.get("current_units").is_some())
+        || current
+        || json.get("current_weather").is_some()
+    {
         return Some(Format::OpenMeteo);
     }
     let post = json.as_array().and_then(|a| a.first()).unwrap_or(json);

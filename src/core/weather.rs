@@ -10,7 +10,8 @@ pub struct Weather {
     /// In `units`.
     pub temperature: f64,
     pub units: Units,
-    pub condition: Condition,
+    /// `None` when the source gives no condition: the temperature alone is shown.
+    pub condition: Option<Condition>,
     pub is_day: bool,
 }
 

@@ -103,12 +103,15 @@ fn weather_view(env: &Env, w: &Weather) -> E {
     E::new("p")
         .cls("hd-weather")
         .child_opt(label)
-        .child(icon(w.condition.icon(w.is_day)))
+        .child_opt(w.condition.map(|c| icon(c.icon(w.is_day))))
         .child(text_el("span", "hd-weather__temp", &temperature))
         .child_opt(
             (!city.is_empty()).then(|| text_el("span", "hd-weather__city", city).attr("aria-hidden", "true")),
         )
-        .child(text_el("span", "hd-weather__cond", w.condition.text(t)))
+        .child_opt(
+            w.condition
+                .map(|c| text_el("span", "hd-weather__cond", c.text(t))),
+        )
 }
 
 /// Today's date, in the site's locale and time zone.

@@ -434,6 +434,21 @@ async fn trending_lists_the_configured_count_in_rank_order() {
 }
 
 #[wasm_bindgen_test]
+async fn a_trending_list_with_nothing_to_show_says_so() {
+    // Every item lacks a URL: all are left out.
+    let feed = r#"{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{"id":"1","title":"A"},{"id":"2","title":"B"}]}"#;
+    let env = env_with(&[("trending", &data_url(feed))], Some("/"));
+    let el = host();
+    let _h = mount_to(el.clone(), move || herald::web::trending::trending_part(&env));
+    settle(&el, |h| {
+        h.query_selector(".hd-trending__empty").unwrap().is_some()
+    })
+    .await;
+    assert_eq!(texts(&el, ".hd-trending__empty"), vec!["No articles to show."]);
+    assert!(el.query_selector(".hd-trending__item").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
 async fn archives_group_by_year_with_only_the_newest_open() {
     let env = env_with(
         &[("archives", &data_url_shallow(ARCHIVES)), ("locale", "fr-FR")],

@@ -13,7 +13,7 @@ use super::decode::{At, Result as DResult};
 use super::error::{Parsed, Problem};
 use super::html::{body_blocks, fragment_text, take_dateline, HtmlParser};
 use super::json::{Json, Value};
-use super::limits::{list_cut, Budget, Warnings, MAX_AUTHORS, MAX_ITEMS};
+use super::limits::{list_cut, nothing_left, Budget, Warnings, MAX_AUTHORS, MAX_ITEMS};
 use super::time::{parse_lenient, Timestamp};
 use super::url::{is_slug, origin, resolve, slug_segment, UrlUse};
 
@@ -386,6 +386,7 @@ pub fn summaries(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parse
     let budget = Budget::default();
     let mut value = Vec::new();
     let mut warnings = Warnings::default();
+    let (mut skipped, mut first_skip) = (0, None);
     if list.len() > MAX_ITEMS {
         warnings.push(list_cut(MAX_ITEMS, &format!("the feed has {} items", list.len())));
     }
@@ -396,8 +397,15 @@ pub fn summaries(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parse
                 break;
             }
             Ok(s) => value.push(s),
-            Err(e) => warnings.push(format!("skipped an item: {e}")),
+            Err(e) => {
+                skipped += 1;
+                first_skip.get_or_insert_with(|| e.to_string());
+                warnings.push(format!("skipped an item: {e}"));
+            }
         }
+    }
+    if let (true, Some(first)) = (value.is_empty(), first_skip) {
+        warnings.lead(nothing_left(skipped, &first));
     }
     Ok(Parsed {
         value,

@@ -90,6 +90,11 @@ impl Warnings {
         }
     }
 
+    /// Puts `message` first, where a reader looks (a summary of the rest).
+    pub fn lead(&mut self, message: String) {
+        self.list.insert(0, message);
+    }
+
     pub fn extend(&mut self, messages: impl IntoIterator<Item = String>) {
         for m in messages {
             self.push(m);
@@ -107,6 +112,11 @@ impl Warnings {
 /// The warning for a list cut at [`MAX_ITEMS`] items or at the text cap.
 pub fn list_cut(kept: usize, why: &str) -> String {
     format!("kept the first {kept} items and left out the rest: {why}")
+}
+
+/// The warning that leads a list with nothing left to show.
+pub fn nothing_left(skipped: usize, first: &str) -> String {
+    format!("nothing to show: all {skipped} items were left out; the first because {first}")
 }
 
 /// Whether an HTML fragment is within [`MAX_HTML_TAGS`]; counted without

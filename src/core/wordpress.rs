@@ -11,7 +11,7 @@ use super::decode::{At, Result as DResult};
 use super::error::{Parsed, Problem};
 use super::html::{body_blocks, fragment_text, take_dateline, HtmlParser};
 use super::json::{Json, Value};
-use super::limits::{list_cut, Budget, Warnings, MAX_ITEMS};
+use super::limits::{list_cut, nothing_left, Budget, Warnings, MAX_ITEMS};
 use super::time::Timestamp;
 use super::url::{origin, resolve, UrlUse};
 
@@ -314,12 +314,16 @@ pub fn summaries(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parse
     }
     let budget = Budget::default();
     let mut value = Vec::new();
+    let (mut skipped, mut first_skip) = (0, None);
     for p in posts.iter().take(MAX_ITEMS) {
         // A post that cannot be read is skipped, never the list.
         let s = match summary(p.json, &mut ctx) {
             Ok(s) => s,
             Err(e) => {
-                ctx.warnings.push(format!("skipped a post: {}", reroot(e, p)));
+                let e = reroot(e, p);
+                skipped += 1;
+                first_skip.get_or_insert_with(|| e.to_string());
+                ctx.warnings.push(format!("skipped a post: {e}"));
                 continue;
             }
         };
@@ -328,6 +332,9 @@ pub fn summaries(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parse
             break;
         }
         value.push(s);
+    }
+    if let (true, Some(first)) = (value.is_empty(), first_skip) {
+        ctx.warnings.lead(nothing_left(skipped, &first));
     }
     Ok(Parsed {
         value,

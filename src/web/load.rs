@@ -212,12 +212,14 @@ fn run(
         let format = choose_format(req.feed, req.format, url, &json)?;
         match (req.decode)(&config, format, &json, &req, &fetched) {
             Ok(parsed) => {
-                for w in &parsed.warnings {
+                // One console line per document sums up what was repaired or left out.
+                if !parsed.warnings.is_empty() {
                     web_sys::console::warn_1(
                         &format!(
-                            "[herald] {} ({}) from {url}: {w}",
+                            "[herald] {} ({}) from {url}: repaired or left out:\n- {}",
                             req.feed.label(),
-                            format.label()
+                            format.label(),
+                            parsed.warnings.join("\n- ")
                         )
                         .into(),
                     );

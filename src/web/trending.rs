@@ -76,6 +76,10 @@ fn item(env: &Env, rank: usize, s: &Summary) -> E {
 }
 
 fn list(env: &Env, items: &[Summary]) -> E {
+    if items.is_empty() {
+        // Every item was left out (the console says why): say so, not an empty box.
+        return text_el("p", "hd-trending__empty", env.t().no_trending);
+    }
     let n = env.config.trending_count;
     E::new("ol").cls("hd-trending__list").children(
         items

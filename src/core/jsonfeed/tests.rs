@@ -309,3 +309,14 @@ fn a_date_that_cannot_be_read_drops_the_date_not_the_item() {
         parsed.warnings
     );
 }
+
+#[test]
+fn a_list_with_nothing_left_says_why_first() {
+    // NetNewsWire's test feed: no item has a `url`, so none can be linked.
+    let parsed = summaries(&real("netnewswire-authors-test-1.1.json"), BASE, &Html5ever).unwrap();
+    assert!(parsed.value.is_empty());
+    assert_eq!(
+        parsed.warnings[0],
+        "nothing to show: all 4 items were left out; the first because missing field `url` at $.items[0] (line 7)"
+    );
+}

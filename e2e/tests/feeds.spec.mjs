@@ -200,3 +200,35 @@ test("the XSS corpus, through the WordPress reader, runs nothing and loads nothi
   );
   expect(active).toEqual([]);
 });
+
+test("a small image is drawn at its own width, never stretched; tracking pixels and hidden images are not drawn", async ({ page }) => {
+  const feed = {
+    version: "https://jsonfeed.org/version/1.1",
+    title: "Small images",
+    items: [
+      {
+        id: "small",
+        url: "https://feeds.example/small",
+        title: "Small images",
+        date_published: "2024-04-27T09:30:00Z",
+        content_html:
+          '<p>Before.</p><img src="/images/repair-cafe.svg" width="120" height="80" alt="A small picture">' +
+          '<img src="/images/night-buses.svg" width="1600" height="900" alt="A large picture">' +
+          '<p>After.<img src="/favicon.svg" width="1" height="1" alt=""></p><img src="/images/charity-10k.svg" hidden alt="Hidden">',
+      },
+    ],
+  };
+  await page.route("**/__test/small.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(feed) }));
+  await testPage(page, `<div id="w" data-herald="article" data-article="/__test/small.json" data-ads="off" style="inline-size: 700px"></div>`);
+  const images = page.locator("#w .hd-body img");
+  await expect(images).toHaveCount(2);
+  const widths = await images.evaluateAll((imgs) => imgs.map((i) => [i.alt, Math.round(i.getBoundingClientRect().width), Math.round(i.getBoundingClientRect().height)]));
+  // 120 px wide, as its markup says (not the column's 700); its height follows the picture's own proportions.
+  expect(widths[0].slice(0, 2)).toEqual(["A small picture", 120]);
+  expect(widths[0][2]).toBeGreaterThan(0);
+  expect(widths[0][2]).toBeLessThanOrEqual(80);
+  expect(widths[1][0]).toBe("A large picture");
+  expect(widths[1][1]).toBeLessThan(700);
+  expect(widths[1][1]).toBeGreaterThan(400);
+  expect(widths[1][2]).toBeLessThan(widths[1][1]);
+});

@@ -99,6 +99,29 @@ fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
     attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
+/// Whether the markup hides an element (`hidden`, `display: none`,
+/// `visibility: hidden`): what the publisher hid is not shown.
+fn hidden(attrs: &[(String, String)]) -> bool {
+    attr(attrs, "hidden").is_some()
+        || attr(attrs, "style").is_some_and(|style| {
+            let style: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        })
+}
+
+/// Whether an image is a tracking pixel: a side declared 0 or 1, or both 2 or less.
+fn tracking_pixel(attrs: &[(String, String)]) -> bool {
+    let side = |name| attr(attrs, name).and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok());
+    let (w, h) = (side("width"), side("height"));
+    w.is_some_and(|w| w <= 1.0)
+        || h.is_some_and(|h| h <= 1.0)
+        || (w.is_some_and(|w| w <= 2.0) && h.is_some_and(|h| h <= 2.0))
+}
+
 fn dimension(value: Option<&str>) -> Option<u32> {
     let n: u32 = value?.trim().trim_end_matches("px").parse().ok()?;
     image_side(f64::from(n))
@@ -410,6 +433,14 @@ impl<'a> Sanitizer<'a> {
     }
 
     fn image(&mut self, attrs: &[(String, String)], caption: Option<String>) -> Option<Block> {
+        if tracking_pixel(attrs) {
+            self.warn("dropped a tracking pixel".to_string());
+            return None;
+        }
+        if hidden(attrs) {
+            self.warn("dropped an image its markup hides".to_string());
+            return None;
+        }
         let raw = attr(attrs, "src").unwrap_or("");
         let Some(src) = resolve(self.base, raw, UrlUse::Resource) else {
             self.warn("dropped an image whose address is missing or not allowed".to_string());
@@ -446,6 +477,10 @@ impl<'a> Sanitizer<'a> {
             let tag = tag.as_str();
             if DROPPED.contains(&tag) {
                 self.warn(format!("dropped a <{tag}> element"));
+                continue;
+            }
+            if hidden(attrs) {
+                self.warn("dropped content its markup hides".to_string());
                 continue;
             }
             match tag {
@@ -517,6 +552,10 @@ impl<'a> Sanitizer<'a> {
                     let tag = tag.as_str();
                     if DROPPED.contains(&tag) {
                         self.warn(format!("dropped a <{tag}> element"));
+                        continue;
+                    }
+                    if hidden(attrs) {
+                        self.warn("dropped content its markup hides".to_string());
                         continue;
                     }
                     match tag {

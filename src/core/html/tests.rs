@@ -419,3 +419,30 @@ mod serde_free {
         Corpus { vectors }
     }
 }
+
+#[test]
+fn tracking_pixels_and_hidden_content_are_not_shown() {
+    let out = blocks(
+        "<p>Text.<img src=\"https://pixel.wp.com/g.gif?blog=1\" alt=\"\" width=\"1\" height=\"1\"></p>\
+         <img src=\"/t.gif\" width=\"0\" height=\"0\"><img src=\"/t2.gif\" width=\"2px\" height=\"2\">\
+         <img src=\"/hidden.jpg\" style=\"DISPLAY : none\" width=\"300\" height=\"200\">\
+         <div hidden><p>Hidden by the publisher.</p></div><p style=\"visibility:hidden\">Not shown.</p>\
+         <p>Kept <span style=\"display:none\">(hidden)</span>text.</p>\
+         <img src=\"/small.jpg\" width=\"120\" height=\"80\" alt=\"A small picture\">",
+    );
+    assert_eq!(
+        out,
+        vec![
+            p("Text."),
+            p("Kept text."),
+            Block::Image(Image {
+                src: "https://cms.example/small.jpg".into(),
+                alt: "A small picture".into(),
+                width: Some(120),
+                height: Some(80),
+                caption: None,
+                credit: None,
+            }),
+        ]
+    );
+}

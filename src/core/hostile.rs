@@ -186,6 +186,19 @@ pub fn shapes(size: usize) -> Vec<Shape> {
             ),
         },
         Shape {
+            name: "JSON Feed: items sharing one long slug",
+            reader: Reader::List(JsonFeed),
+            text: format!(r#"{{{JSON_FEED},"items":[{}]}}"#, {
+                let one = format!(
+                    r#"{{"url":"/a","title":"t","_herald":{{"slug":"{}"}}}},"#,
+                    "s".repeat(199)
+                );
+                let mut s = fill(&one, size);
+                s.pop();
+                s
+            }),
+        },
+        Shape {
             name: "WordPress: a million posts",
             reader: Reader::List(WordPress),
             text: wp_items,

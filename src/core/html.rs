@@ -115,11 +115,20 @@ fn hidden(attrs: &[(String, String)]) -> bool {
 
 /// Whether an image is a tracking pixel: a side declared 0 or 1, or both 2 or less.
 fn tracking_pixel(attrs: &[(String, String)]) -> bool {
-    let side = |name| attr(attrs, name).and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok());
+    // Whole pixels: `1`, `1px`, `0.5` (as 0). No float parsing, which would
+    // cost the WebAssembly a decimal-to-float conversion.
+    let side = |name| {
+        let v = attr(attrs, name)?.trim();
+        let whole = v.split(['.', 'p']).next()?;
+        if whole.is_empty() {
+            return v.starts_with('.').then_some(0);
+        }
+        whole.parse::<u32>().ok()
+    };
     let (w, h) = (side("width"), side("height"));
-    w.is_some_and(|w| w <= 1.0)
-        || h.is_some_and(|h| h <= 1.0)
-        || (w.is_some_and(|w| w <= 2.0) && h.is_some_and(|h| h <= 2.0))
+    w.is_some_and(|w| w <= 1)
+        || h.is_some_and(|h| h <= 1)
+        || (w.is_some_and(|w| w <= 2) && h.is_some_and(|h| h <= 2))
 }
 
 fn dimension(value: Option<&str>) -> Option<u32> {
@@ -429,7 +438,7 @@ impl<'a> Sanitizer<'a> {
         }
         // A number is a post id (`/?p=123`, `/123`), not a slug.
         let last = slug_segment(rest)?;
-        (!last.chars().all(|c| c.is_ascii_digit())).then(|| last.to_string())
+        (!last.chars().all(|c| c.is_ascii_digit())).then_some(last)
     }
 
     fn image(&mut self, attrs: &[(String, String)], caption: Option<String>) -> Option<Block> {

@@ -14,6 +14,7 @@ use super::error::{Parsed, Problem};
 use super::html::{body_blocks, fragment_text, take_dateline, HtmlParser};
 use super::json::{Json, Value};
 use super::limits::{list_cut, nothing_left, Budget, Warnings, MAX_AUTHORS, MAX_ITEMS};
+use super::route::valid_slug;
 use super::time::{parse_lenient, Timestamp};
 use super::url::{is_slug, origin, resolve, slug_segment, UrlUse};
 
@@ -51,15 +52,54 @@ fn ext_text(item: &Json, key: &str) -> Option<String> {
 }
 
 /// The slug of an item: `_herald.slug`, else a slug-like `id`, else the
-/// last segment of its URL.
+/// last segment of its URL, percent-decoded and without a file extension.
 fn slug_of(item: &Json) -> Option<String> {
-    if let Some(s) = ext_text(item, "slug") {
-        return Some(s);
+    let own = ext_text(item, "slug").or_else(|| {
+        let id = item.get("id").and_then(Json::as_str).filter(|s| is_slug(s))?;
+        Some(id.to_string())
+    });
+    match own {
+        // At most 200 characters, as a route's slug.
+        Some(s) => valid_slug(&s).then_some(s),
+        None => slug_segment(item.get("url").and_then(Json::as_str)?),
     }
-    if let Some(id) = item.get("id").and_then(Json::as_str).filter(|s| is_slug(s)) {
-        return Some(id.to_string());
+}
+
+/// The slugs of a feed's items, in order, each unique: when two items
+/// would share one, the first keeps it and the later ones get `-2`, `-3`…
+/// (docs/sources.md), with a warning.
+fn slugs(items: &[At], warnings: &mut Warnings) -> Vec<Option<String>> {
+    let mut slugs: Vec<Option<String>> = items.iter().map(|i| slug_of(i.json)).collect();
+    // Compared pairwise among the items a list shows (at most `MAX_ITEMS`,
+    // so bounded work); items past them keep their slugs as they are.
+    let shown = slugs.len().min(MAX_ITEMS);
+    for i in 1..shown {
+        let Some(slug) = slugs[i].clone() else { continue };
+        let n = 1
+            + (0..i)
+                .filter(|&j| {
+                    slugs[j]
+                        .as_deref()
+                        .and_then(|s| s.strip_prefix(slug.as_str()))
+                        .is_some_and(|rest| rest.is_empty() || is_suffix(rest))
+                })
+                .count();
+        if n > 1 {
+            let unique = format!("{slug}-{n}");
+            warnings.push(format!(
+                "two items have the slug `{slug}`: {} is `{unique}`",
+                items[i].path()
+            ));
+            slugs[i] = Some(unique);
+        }
     }
-    slug_segment(item.get("url").and_then(Json::as_str)?).map(str::to_string)
+    slugs
+}
+
+/// Whether `rest` is a suffix [`slugs`] gives (`-2`, `-3`…).
+fn is_suffix(rest: &str) -> bool {
+    rest.strip_prefix('-')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn image(item: &Json, base: &str) -> Option<Image> {
@@ -269,6 +309,7 @@ fn headline(at: &At, html: &dyn HtmlParser, html_text: impl FnOnce() -> String) 
 /// has none.
 fn summary(
     item: At,
+    slug: Option<String>,
     feed: &FeedDefaults,
     base: &str,
     html: &dyn HtmlParser,
@@ -287,7 +328,7 @@ fn summary(
         (None, None) => return Err(item.error("missing field `url`")),
     };
     Ok(Summary {
-        slug: slug_of(json),
+        slug,
         url,
         headline: headline(&item, html, || item_text(json, html))?,
         kicker: ext_text(json, "kicker"),
@@ -311,15 +352,22 @@ pub fn article(
     check_version(&root)?;
     let items_at = root.required("items").map_err(|e| Problem::Schema(*e))?;
     let all = items_at.items().map_err(|e| Problem::Schema(*e))?;
-    let item = match slug.filter(|s| !s.is_empty()) {
-        Some(slug) => all.iter().find(|i| slug_of(i.json).as_deref() == Some(slug)),
-        None => all.first(),
+    let mut warnings = Warnings::default();
+    let slugs = slugs(&all, &mut warnings);
+    // By its slug, else by its `id` (how a later item of a shared slug is reached too).
+    let at = match slug.filter(|s| !s.is_empty()) {
+        Some(slug) => slugs.iter().position(|s| s.as_deref() == Some(slug)).or_else(|| {
+            all.iter()
+                .position(|i| i.json.get("id").and_then(Json::as_str) == Some(slug))
+        }),
+        None => (!all.is_empty()).then_some(0),
     }
     .ok_or(Problem::NotFound)?;
-    let mut warnings = Warnings::default();
+    let item = &all[at];
+    let own_slug = slugs[at].clone();
     let result: Result<Article, Problem> = (|| {
         let feed = FeedDefaults::new(json, base);
-        let s = summary(*item, &feed, base, html, Some(base), &mut warnings)?;
+        let s = summary(*item, own_slug, &feed, base, html, Some(base), &mut warnings)?;
         let published = match s.published {
             Some(p) => p,
             None => date(item, "date_modified", &mut warnings)?
@@ -390,8 +438,9 @@ pub fn summaries(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parse
     if list.len() > MAX_ITEMS {
         warnings.push(list_cut(MAX_ITEMS, &format!("the feed has {} items", list.len())));
     }
-    for item in list.into_iter().take(MAX_ITEMS) {
-        match summary(item, &feed, base, html, None, &mut warnings) {
+    let slugs = slugs(&list, &mut warnings);
+    for (item, slug) in list.into_iter().zip(slugs).take(MAX_ITEMS) {
+        match summary(item, slug, &feed, base, html, None, &mut warnings) {
             Ok(s) if !budget.text(s.text_len()) => {
                 warnings.push(list_cut(value.len(), budget.message()));
                 break;

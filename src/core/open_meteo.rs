@@ -176,6 +176,47 @@ mod tests {
     }
 
     #[test]
+    fn reads_real_answers_with_the_older_current_weather_object() {
+        // (file, °C, condition, day): a float code and no `is_day`; a unix
+        // time; `is_day` and an hourly forecast besides.
+        for (name, temperature, condition, day) in [
+            (
+                "chapel-hill-legacy-current-weather-float-code.json",
+                66.7,
+                Condition::from_wmo(0),
+                true,
+            ),
+            (
+                "southampton-gb-legacy-current-weather-unixtime.json",
+                23.3,
+                Condition::from_wmo(0),
+                true,
+            ),
+            (
+                "madrid-legacy-current-weather-is-day.json",
+                32.8,
+                Condition::Overcast,
+                true,
+            ),
+        ] {
+            let doc = real(name);
+            assert_eq!(
+                crate::core::feed::detect(&doc),
+                Some(crate::core::error::Format::OpenMeteo),
+                "{name}"
+            );
+            let w = weather(&doc, Units::Celsius).unwrap();
+            assert_eq!(
+                (w.value.temperature, w.value.condition, w.value.is_day),
+                (temperature, Some(condition), day),
+                "{name}"
+            );
+            // No units in these answers: °C, said so.
+            assert!(w.warnings[0].contains("read as °C"), "{name}: {:?}", w.warnings);
+        }
+    }
+
+    #[test]
     fn the_condition_is_optional_and_the_older_object_is_read() {
         let no_code = CELSIUS.replace(",\"weather_code\":2", "");
         let w = weather(&parse(&no_code).unwrap(), Units::Celsius).unwrap().value;

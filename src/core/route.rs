@@ -20,23 +20,6 @@ pub fn normalize_base(base: &str) -> String {
     }
 }
 
-fn decode_percent(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
 fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
     query
         .trim_start_matches('?')
@@ -86,7 +69,7 @@ impl Route {
         };
         match parts.as_slice() {
             [] => Route::Front,
-            ["article", slug] => match decode_percent(slug) {
+            ["article", slug] => match crate::core::url::decode_percent(slug) {
                 Some(slug) if valid_slug(&slug) => Route::Article(slug),
                 _ => Route::NotFound,
             },

@@ -212,11 +212,44 @@ pub fn is_slug(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-/// The last segment of a URL's path, if it looks like a slug.
-pub fn slug_segment(url: &str) -> Option<&str> {
-    let path = url.split(['?', '#']).next().unwrap_or("");
-    let last = path.trim_end_matches('/').rsplit('/').next()?;
-    is_slug(last).then_some(last)
+/// Decodes `%XX` escapes; `None` for a broken escape or bytes that are not UTF-8.
+pub fn decode_percent(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The slug a URL names: the last segment of its path, percent-decoded,
+/// without a file extension (`/2024/04/night-buses.html` → `night-buses`,
+/// `/caf%C3%A9/` → `café`); `None` when the path has no such segment.
+pub fn slug_segment(url: &str) -> Option<String> {
+    let path = match scheme(url) {
+        Some(_) => split(url)?.2,
+        None => url.split(['?', '#']).next().unwrap_or(""),
+    };
+    let last = decode_percent(path.trim_end_matches('/').rsplit('/').next()?)?;
+    let slug = match last.rsplit_once('.') {
+        Some((stem, ext))
+            if !stem.is_empty()
+                && (1..=5).contains(&ext.len())
+                && ext.bytes().all(|b| b.is_ascii_alphabetic()) =>
+        {
+            stem.to_string()
+        }
+        _ => last,
+    };
+    super::route::valid_slug(&slug).then_some(slug)
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986).
@@ -249,13 +282,36 @@ mod tests {
 
     #[test]
     fn slug_segments() {
+        let slug = |u| slug_segment(u);
         assert_eq!(
-            slug_segment("https://x.example/2024/04/night-buses/"),
+            slug("https://x.example/2024/04/night-buses/").as_deref(),
             Some("night-buses")
         );
-        assert_eq!(slug_segment("/news/a_b-1?utm=x#top"), Some("a_b-1"));
-        assert_eq!(slug_segment("https://x.example/?p=12"), None);
-        assert_eq!(slug_segment("https://x.example/caf%C3%A9"), None);
+        assert_eq!(slug("/news/a_b-1?utm=x#top").as_deref(), Some("a_b-1"));
+        assert_eq!(slug("https://x.example/?p=12"), None);
+        assert_eq!(slug("https://x.example"), None);
+        // Real feeds: maybepizza's and jsonfeed.org's `.html` URLs, Rosemary
+        // Orchard's percent-encoded ones.
+        assert_eq!(
+            slug("https://maybepizza.com/ge-monogram-pizza-oven.html").as_deref(),
+            Some("ge-monogram-pizza-oven")
+        );
+        assert_eq!(slug("https://x.example/caf%C3%A9").as_deref(), Some("café"));
+        assert_eq!(
+            slug("https://x.example/it%27s-here/").as_deref(),
+            Some("it's-here")
+        );
+        assert_eq!(
+            slug("https://x.example/v1.2.3-notes").as_deref(),
+            Some("v1.2.3-notes")
+        );
+        assert_eq!(
+            slug("https://x.example/release-2.0").as_deref(),
+            Some("release-2.0")
+        );
+        assert_eq!(slug("https://x.example/a/%2E%2E"), None);
+        assert_eq!(slug("https://x.example/a%2Fb"), None);
+        assert_eq!(slug("https://x.example/%FF"), None);
         assert!(!is_slug(""));
     }
 

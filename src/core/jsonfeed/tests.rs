@@ -320,3 +320,68 @@ fn a_list_with_nothing_left_says_why_first() {
         "nothing to show: all 4 items were left out; the first because missing field `url` at $.items[0] (line 7)"
     );
 }
+
+#[test]
+fn slugs_from_real_urls_select_their_items() {
+    let base = "https://feeds.example/feed.json";
+    // maybepizza: `.html` URLs; Rosemary Orchard: a percent-encoded apostrophe.
+    for (name, slug, headline) in [
+        (
+            "maybepizza-1.0.json",
+            "monogram_pizza_oven",
+            "GE's Monogram Pizza Oven Is Probably a Bad Idea",
+        ),
+        (
+            "jsonfeed-org-1.0.json",
+            "json-feed-version",
+            "JSON Feed version 1.1",
+        ),
+        (
+            "rosemaryorchard-1.0.json",
+            "satechi's_multiport_travel_charging_station_is_going_to_make_your_life_so_much_easier",
+            "Satechi's Multiport Travel Charging station is going to make your life so much easier | iMore",
+        ),
+    ] {
+        let json = real(name);
+        let list = summaries(&json, base, &Html5ever).unwrap().value;
+        assert!(
+            list.iter().any(|s| s.slug.as_deref() == Some(slug)),
+            "{name}: {:?}",
+            list.iter().map(|s| &s.slug).collect::<Vec<_>>()
+        );
+        let a = article(&json, base, &Html5ever, Some(slug)).unwrap().value;
+        assert_eq!(a.slug, slug);
+        assert_eq!(a.headline, headline, "{name}");
+    }
+}
+
+#[test]
+fn items_sharing_a_slug_stay_reachable() {
+    let json = parse(r#"{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[
+        {"id":"https://x.example/2023/notes/","url":"https://x.example/2023/notes/","title":"First","content_text":"1","date_published":"2023-01-01T00:00:00Z"},
+        {"id":"https://x.example/2024/notes/","url":"https://x.example/2024/notes/","title":"Second","content_text":"2","date_published":"2024-01-01T00:00:00Z"},
+        {"id":"https://x.example/2025/notes.html","url":"https://x.example/2025/notes.html","title":"Third","content_text":"3","date_published":"2025-01-01T00:00:00Z"}]}"#)
+    .unwrap();
+    let parsed = summaries(&json, BASE, &Html5ever).unwrap();
+    let slugs: Vec<_> = parsed.value.iter().map(|s| s.slug.clone().unwrap()).collect();
+    assert_eq!(slugs, ["notes", "notes-2", "notes-3"]);
+    assert!(
+        parsed
+            .warnings
+            .iter()
+            .any(|w| w.contains("two items have the slug `notes`")),
+        "{:?}",
+        parsed.warnings
+    );
+    let pick = |slug: &str| {
+        article(&json, BASE, &Html5ever, Some(slug))
+            .unwrap()
+            .value
+            .headline
+    };
+    assert_eq!(pick("notes"), "First");
+    assert_eq!(pick("notes-2"), "Second");
+    assert_eq!(pick("notes-3"), "Third");
+    // Or by id.
+    assert_eq!(pick("https://x.example/2024/notes/"), "Second");
+}

@@ -101,13 +101,16 @@ pub fn shapes(size: usize) -> Vec<Shape> {
         one.push_str(&"</blockquote>".repeat(64));
         fill(&one, size)
     };
-    // One link's long address around many small runs of alternating marks.
+    // One link's address (60 KB, just under the cap on addresses) around
+    // many small runs of alternating marks, padded to size with a comment.
     let long_link = {
         let runs = "<b>x</b>y".repeat(20_000);
-        format!(
+        let link = format!(
             r#"<p><a href=\"https://cms.example/{}\">{runs}</a></p>"#,
-            "a".repeat(size.saturating_sub(runs.len()))
-        )
+            "a".repeat(60_000)
+        );
+        let pad = size.saturating_sub(link.len() + 7);
+        format!("{link}<!--{}-->", "z".repeat(pad))
     };
     let long_attributes = fill(
         &format!(
@@ -152,7 +155,7 @@ pub fn shapes(size: usize) -> Vec<Shape> {
             text: feed_item(&nested),
         },
         Shape {
-            name: "JSON Feed item: one long link around 40,000 runs",
+            name: "JSON Feed item: one 60 KB link around 40,000 runs",
             reader: Reader::Article(JsonFeed),
             text: feed_item(&long_link),
         },
@@ -318,7 +321,7 @@ fn the_caps_turn_hostile_documents_into_clear_errors_and_warnings() {
     };
     let err = outcome("WordPress post: a million tiny elements").unwrap_err();
     assert!(err.contains("tags, more than 50000"), "{err}");
-    let err = outcome("JSON Feed item: one long link").unwrap_err();
+    let err = outcome("JSON Feed item: one 60 KB link").unwrap_err();
     assert!(err.contains("2 MB of text"), "{err}");
     let err = outcome("Herald JSON: a million blocks").unwrap_err();
     assert!(err.contains("more than 20000"), "{err}");

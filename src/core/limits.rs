@@ -28,6 +28,10 @@ pub const MAX_JSON_VALUES: usize = 200_000;
 /// 20, a page of a listing at most 100.
 pub const MAX_ITEMS: usize = 1_000;
 
+/// The longest address (link, image) Herald uses, in bytes; real ones are
+/// under 8 KB. A longer one is left out like an unsafe one.
+pub const MAX_URL_BYTES: usize = 64 * 1024;
+
 /// The most authors read for one item.
 pub const MAX_AUTHORS: usize = 20;
 

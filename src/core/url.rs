@@ -2,6 +2,8 @@
 //! relative image in a feed on a CDN still points at the CDN when the widget
 //! is embedded elsewhere) and allowed only for safe schemes.
 
+use super::limits::MAX_URL_BYTES;
+
 /// What a URL will be used for; decides the schemes it may have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UrlUse {
@@ -38,6 +40,9 @@ fn clean(url: &str) -> String {
 /// Resolves `reference` against `base` (an absolute URL) and returns it if
 /// its scheme is allowed for `usage`; `None` for anything unsafe or empty.
 pub fn resolve(base: &str, reference: &str, usage: UrlUse) -> Option<String> {
+    if reference.len() > MAX_URL_BYTES {
+        return None;
+    }
     let reference = clean(reference).replace('\\', "/");
     if reference.is_empty() {
         return None;
@@ -51,20 +56,19 @@ pub fn resolve(base: &str, reference: &str, usage: UrlUse) -> Option<String> {
     }
     // Characters that would let a URL break out of an attribute or a CSS
     // context are percent-encoded; browsers treat both forms the same.
-    Some(
-        absolute
-            .chars()
-            .map(|c| match c {
-                '"' => "%22".to_string(),
-                '\'' => "%27".to_string(),
-                '<' => "%3C".to_string(),
-                '>' => "%3E".to_string(),
-                ' ' => "%20".to_string(),
-                '`' => "%60".to_string(),
-                c => c.to_string(),
-            })
-            .collect(),
-    )
+    let mut out = String::with_capacity(absolute.len());
+    for c in absolute.chars() {
+        match c {
+            '"' => out.push_str("%22"),
+            '\'' => out.push_str("%27"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            ' ' => out.push_str("%20"),
+            '`' => out.push_str("%60"),
+            c => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 fn scheme_allowed(scheme: &str, usage: UrlUse) -> bool {
@@ -378,6 +382,17 @@ mod tests {
             Some("mailto:desk@example.com")
         );
         assert_eq!(resolve(BASE, "mailto:desk@example.com", UrlUse::Resource), None);
+    }
+
+    #[test]
+    fn an_address_longer_than_the_cap_is_refused() {
+        let long = format!("https://cdn.example.com/{}", "a".repeat(MAX_URL_BYTES));
+        assert_eq!(resolve(BASE, &long, UrlUse::Link), None);
+        let fits = format!("https://cdn.example.com/{}", "a".repeat(MAX_URL_BYTES - 30));
+        assert_eq!(
+            resolve(BASE, &fits, UrlUse::Link).map(|u| u.len()),
+            Some(fits.len())
+        );
     }
 
     #[test]

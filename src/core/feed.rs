@@ -58,14 +58,12 @@ pub fn detect(json: &Json) -> Option<Format> {
     if json.get("herald").is_some() {
         return Some(Format::Herald);
     }
-    if json.get("version").and_then(Json::as_str).is_some_and(|v| {
-        let v = v.trim();
-        let v = v
-            .strip_prefix("https://")
-            .or_else(|| v.strip_prefix("http://"))
-            .unwrap_or(v);
-        v.starts_with("jsonfeed.org/version/")
-    }) {
+    if json
+        .get("version")
+        .and_then(Json::as_str)
+        .and_then(jsonfeed::version)
+        .is_some()
+    {
         return Some(Format::JsonFeed);
     }
     let current = json

@@ -18,15 +18,20 @@ use super::route::valid_slug;
 use super::time::{parse_lenient, Timestamp};
 use super::url::{is_slug, origin, resolve, slug_segment, UrlUse};
 
-/// Whether `version` names JSON Feed 1.x, in the specification's spelling
-/// or in the `http://` one early feeds (and many still) publish.
-pub fn is_version_1(version: &str) -> bool {
+/// The version a JSON Feed's `version` names (`1.1`, `1`), in the
+/// specification's `https://` spelling or the `http://` one early feeds
+/// (and many still) publish; `None` if it is not a JSON Feed version.
+pub fn version(version: &str) -> Option<&str> {
     let v = version.trim();
     let v = v
         .strip_prefix("https://")
         .or_else(|| v.strip_prefix("http://"))
         .unwrap_or(v);
-    v.starts_with("jsonfeed.org/version/1")
+    v.strip_prefix("jsonfeed.org/version/")
+}
+
+fn is_version_1(v: &str) -> bool {
+    version(v).is_some_and(|n| n.starts_with('1'))
 }
 
 fn check_version(root: &At) -> Result<(), Problem> {

@@ -1,0 +1,80 @@
+// Recorded real feeds (tests/fixtures/real/, sources in its README) through
+// the release build, as a publisher's page would get them: each JSON Feed's
+// first item renders as an article and its items as a trending list; each
+// Open-Meteo answer with current weather shows its temperature.
+import { test, expect } from "./helpers.mjs";
+import { readFileSync } from "node:fs";
+
+const real = (path) => readFileSync(new URL(`../../tests/fixtures/real/${path}`, import.meta.url));
+
+/** Serves `files` (name → bytes) under /__real/ and a page with `body`. */
+async function realPage(page, files, body) {
+  // The feeds' images live on their publishers' sites, out of reach here:
+  // each is answered with a blank picture.
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
+    route.fulfill({ contentType: "image/svg+xml", body: "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='3'/>" }),
+  );
+  await page.route("**/__real/*", (route) => {
+    const name = decodeURIComponent(new URL(route.request().url()).pathname.split("/").pop());
+    route.fulfill({ contentType: "application/json", body: files[name] });
+  });
+  await page.route("**/__test/real.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>real feeds</title>
+        <link rel="icon" href="/favicon.svg"><script type="module" src="/herald.js"></script></head><body>${body}</body></html>`,
+    }),
+  );
+  await page.goto("/__test/real.html");
+}
+
+// (file, first headline as a reader sees it, items in the list)
+const FEEDS = [
+  ["adactio-journal-1.0.json", "The line-up for dConstruct 2022 …revealed!", 10],
+  ["curtclifton-1.0.json", "Twitter Quitter", 26],
+  ["daringfireball-2017-1.0.json", "The Talk Show: ‘I Do Like Throwing a Baby’", 48],
+  ["influxdata-wordpress-plugin-1.1.json", "InfluxDB vs. Graphite for Time Series Data & Metrics Benchmark", 3],
+  ["journal-3960-fboes-1.1.json", "Lecker, lecker", 20],
+  ["maybepizza-1.0.json", "GE's Monogram Pizza Oven Is Probably a Bad Idea", 10],
+  ["pxlnv-pixelenvy-1.0-http.json", "Uber Lost $4.5 Billion in 2017", 20],
+  ["rosemaryorchard-1.0.json", "Workflow: Add Task & Sub Tasks To OmniFocus", 84],
+  ["therecord-podcast-1.0.json", "Special #2 - Brent Simmons", 11],
+  ["timetable-podcast-1.0.json", "Episode 45: Launch week", 45],
+];
+
+test("real JSON Feeds render their first article and their trending list", async ({ page }) => {
+  const files = Object.fromEntries(FEEDS.map(([name]) => [name, real(`jsonfeed/${name}`)]));
+  const widgets = FEEDS.map(
+    ([name], i) =>
+      `<div id="a${i}" data-herald="article" data-article="/__real/${name}" data-ads="off"></div>
+       <div id="t${i}" data-herald="trending" data-trending="/__real/${name}" data-trending-count="20"></div>`,
+  ).join("\n");
+  await realPage(page, files, widgets);
+  for (const [i, [name, headline, count]] of FEEDS.entries()) {
+    await expect(page.locator(`#a${i} article h1`), name).toHaveText(headline);
+    await expect(page.locator(`#a${i} .hd-body > *`).first(), name).toBeVisible();
+    await expect(page.locator(`#t${i} a.hd-trending__link`), name).toHaveCount(Math.min(count, 20));
+    const shown = await page.locator(`#t${i} .hd-trending__headline`).allTextContents();
+    expect(shown.filter((h) => /&#|&amp;/.test(h)), name).toEqual([]);
+  }
+});
+
+test("real Open-Meteo answers show their temperature, with or without a condition", async ({ page }) => {
+  const answers = [
+    ["ancona-current-without-units.json", "25.1°C", true],
+    ["paris-current-units-minified.json", null, true],
+    ["madrid-legacy-current-weather-is-day.json", "32.8°C", true],
+    ["chapel-hill-legacy-current-weather-float-code.json", "66.7°C", true],
+  ];
+  const files = Object.fromEntries(answers.map(([name]) => [name, real(`open-meteo/${name}`)]));
+  const widgets = answers
+    .map(([name], i) => `<div id="w${i}" data-herald="topbar" data-weather="/__real/${name}" data-locale="en-GB"></div>`)
+    .join("\n");
+  await realPage(page, files, widgets);
+  for (const [i, [name, temperature, condition]] of answers.entries()) {
+    const temp = page.locator(`#w${i} .hd-weather__temp`);
+    await expect(temp, name).toBeVisible();
+    if (temperature) await expect(temp, name).toHaveText(temperature);
+    await expect(page.locator(`#w${i} .hd-weather__cond`), name).toHaveCount(condition ? 1 : 0);
+  }
+});

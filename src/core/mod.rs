@@ -26,6 +26,8 @@ pub mod wordpress;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod differential;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod fixtures;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod hostile;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;

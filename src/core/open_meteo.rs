@@ -139,11 +139,7 @@ mod tests {
 
     /// Recorded answers (tests/fixtures/real/README.md).
     fn real(name: &str) -> Json {
-        let path = format!(
-            "{}/tests/fixtures/real/open-meteo/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        parse(&std::fs::read_to_string(&path).unwrap()).unwrap()
+        crate::core::fixtures::real("open-meteo", name)
     }
 
     #[test]

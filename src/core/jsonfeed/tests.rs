@@ -155,11 +155,7 @@ fn the_sample_sites_json_feed_matches_the_native_articles() {
 
 /// A recorded feed of `tests/fixtures/real/jsonfeed/` (see its README).
 fn real(name: &str) -> Json {
-    let path = format!(
-        "{}/tests/fixtures/real/jsonfeed/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    parse(&std::fs::read_to_string(&path).unwrap()).unwrap()
+    crate::core::fixtures::real("jsonfeed", name)
 }
 
 /// Recorded real feeds (tests/fixtures/real/README.md): each reads whole,

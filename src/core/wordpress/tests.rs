@@ -377,11 +377,7 @@ fn a_title_of_nothing_but_markup_falls_back_to_the_text() {
 
 /// Recorded answers of real sites (tests/fixtures/real/README.md).
 fn real(name: &str) -> Json {
-    let path = format!(
-        "{}/tests/fixtures/real/wordpress/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    parse(&std::fs::read_to_string(&path).unwrap()).unwrap()
+    crate::core::fixtures::real("wordpress", name)
 }
 
 #[test]

@@ -25,7 +25,7 @@ pub mod wordpress;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod differential;
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 pub(crate) mod fixtures;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod hostile;

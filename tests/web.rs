@@ -5,8 +5,9 @@
 use herald::core::config::Config;
 use herald::core::herald as format;
 use herald::core::json;
+use herald::web::env::{next_instance, Env};
 use herald::web::listing::Place;
-use herald::web::{article, page, states, Env};
+use herald::web::{article, page, states};
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
@@ -30,12 +31,7 @@ fn host() -> web_sys::HtmlElement {
 
 fn env_with(attrs: &[(&str, &str)], base: Option<&str>) -> Env {
     let config = Config::from_attributes(attrs.iter().copied()).unwrap();
-    Env::new(
-        config,
-        herald::web::next_instance(),
-        base.map(str::to_string),
-        &host(),
-    )
+    Env::new(config, next_instance(), base.map(str::to_string), &host())
 }
 
 fn seed() -> herald::core::article::Article {
@@ -239,7 +235,7 @@ async fn article_part_loads_shows_errors_and_retries() {
     let bad = SEED.replacen("\"headline\"", "\"title\"", 1);
     let env = env_with(&[("article", &data_url(&bad))], Some("/"));
     let el = host();
-    let handle = mount_to(el.clone(), move || page::article_part(&env, None));
+    let handle = mount_to(el.clone(), move || article::article_part(&env, None));
     settle(&el, |h| h.query_selector(".hd-error").unwrap().is_some()).await;
     let detail = texts(&el, ".hd-error__detail")[0].clone();
     assert!(
@@ -265,7 +261,7 @@ async fn article_part_loads_shows_errors_and_retries() {
     // A good document renders the article and clears the live region.
     let env = env_with(&[("article", &data_url(SEED))], Some("/"));
     let el = host();
-    let _handle = mount_to(el.clone(), move || page::article_part(&env, None));
+    let _handle = mount_to(el.clone(), move || article::article_part(&env, None));
     assert!(
         el.query_selector(".hd-skeleton").unwrap().is_some(),
         "the skeleton shows first"

@@ -194,7 +194,7 @@ fn remove_dot_segments(path: &str) -> String {
 
 /// Fills `{name}` placeholders of a URL template, percent-encoding each value
 /// as a path segment.
-pub fn fill(template: &str, params: &[(&str, &str)]) -> String {
+pub fn fill_encoded(template: &str, params: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
     for (name, value) in params {
         out = out.replace(&format!("{{{name}}}"), &encode_component(value));
@@ -202,10 +202,10 @@ pub fn fill(template: &str, params: &[(&str, &str)]) -> String {
     out
 }
 
-/// Fills a URL template (see [`fill`]) and passes the result through the
+/// Fills a URL template (see [`fill_encoded`]) and passes the result through the
 /// gate: `None` when it is not allowed for `usage`.
 pub fn fill_checked(template: &str, params: &[(&str, &str)], usage: UrlUse) -> Option<String> {
-    let url = fill(template, params);
+    let url = fill_encoded(template, params);
     allowed(&url, usage).then_some(url)
 }
 
@@ -406,11 +406,11 @@ mod tests {
     #[test]
     fn fills_templates_with_encoded_values() {
         assert_eq!(
-            fill("data/articles/{slug}.json", &[("slug", "a b/../c")]),
+            fill_encoded("data/articles/{slug}.json", &[("slug", "a b/../c")]),
             "data/articles/a%20b%2F..%2Fc.json"
         );
         assert_eq!(
-            fill("x/{year}-{month}.json", &[("year", "2024"), ("month", "04")]),
+            fill_encoded("x/{year}-{month}.json", &[("year", "2024"), ("month", "04")]),
             "x/2024-04.json"
         );
     }

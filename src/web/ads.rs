@@ -17,29 +17,29 @@ use web_sys::{
     CustomEvent, CustomEventInit, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
 };
 
-use super::dom::{text_el, E};
-use super::Env;
+use super::dom::{text_el, Markup};
+use super::env::Env;
 use crate::core::ads::{sizes_attr, slot_id, SlotKind};
 
 /// The event a publisher's ad code listens for.
 pub const EVENT: &str = "herald:adslot";
 
 /// A labelled slot of `kind`; `None` when ads are switched off.
-pub fn ad_slot(env: &Env, kind: SlotKind, index: usize) -> Option<E> {
+pub fn ad_slot(env: &Env, kind: SlotKind, index: usize) -> Option<Markup> {
     if !env.config.ads.enabled {
         return None;
     }
     let id = slot_id(env.instance, kind, index);
     Some(
-        E::new("div")
+        Markup::new("div")
             .cls(&format!("hd-ad hd-ad--{}", kind.name()))
             .attr("data-herald-ad", &id)
             .attr("data-kind", kind.name())
             .child(text_el("p", "hd-ad__label", env.t().advertisement))
             .child(
-                E::new("div")
+                Markup::new("div")
                     .cls("hd-ad__box")
-                    .child(E::new("slot").attr("name", &id)),
+                    .child(Markup::new("slot").attr("name", &id)),
             ),
     )
 }
@@ -153,16 +153,16 @@ fn mount(wrapper: &web_sys::Element, margin: u32) -> Option<Mounted> {
     })
 }
 
-/// Activates the slots inside `root` once it is mounted, and releases them
+/// Activates the slots inside `markup` (or `markup` itself) once it is mounted, and releases them
 /// when the current reactive owner is cleaned up (the part re-renders or
 /// the widget is unmounted). The standalone app may be built off the
 /// document (see `app`): a slot's observer then fires once it is attached.
-pub fn activate(root: &web_sys::Element, margin: u32) {
+pub fn activate(markup: &Markup, margin: u32) {
     let mounted = StoredValue::new_local(Vec::<Mounted>::new());
     on_cleanup(move || {
         mounted.try_update_value(|m| m.clear());
     });
-    let root = root.clone();
+    let root = markup.as_element().clone();
     // The element is mounted by the end of the current render.
     spawn_local(async move {
         // Replaced (and cleaned up) in the meantime: nothing to activate.

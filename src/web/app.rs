@@ -13,25 +13,15 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::page::{page_view, page_view_then};
+use super::dom::data_attributes;
+use super::env::{next_instance, Env};
+use super::head;
+use super::page::{self, page_view, page_view_then};
 use super::schedule::yield_now;
-use super::Env;
+use super::scroll;
+use super::states;
 use crate::core::config::Config;
 use crate::core::route::{normalize_base, Route};
-
-/// `data-*` attributes of an element, without the prefix.
-pub fn data_attributes(element: &web_sys::Element) -> Vec<(String, String)> {
-    let names = element.get_attribute_names();
-    names
-        .iter()
-        .filter_map(|n| n.as_string())
-        .filter_map(|name| {
-            let key = name.strip_prefix("data-")?.to_string();
-            let value = element.get_attribute(&name).unwrap_or_default();
-            Some((key, value))
-        })
-        .collect()
-}
 
 /// The app's base path: `data-base` (checked by the configuration), else
 /// the document's `<base href>`.
@@ -119,16 +109,16 @@ pub fn start() -> bool {
         return false;
     };
     ROOT.with(|r| r.set(root.clone().into()).is_ok());
-    let instance = super::next_instance();
+    let instance = next_instance();
     let attrs = data_attributes(&root);
     let config = Config::from_attributes(attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let base = base_path(config.as_ref().ok());
     // The page's own title is the site's name in every page title.
-    super::head::site_name();
+    head::site_name();
     let route = RwSignal::new(current_route(&base));
     match config {
         Ok(config) => {
-            super::page::prefetch(&config, &route.get_untracked());
+            page::prefetch(&config, &route.get_untracked());
             // The requests are on their way. The rest follows in tasks of
             // its own: the environment and navigation, then the views.
             wasm_bindgen_futures::spawn_local(async move {
@@ -147,7 +137,7 @@ pub fn start() -> bool {
             wasm_bindgen_futures::spawn_local(mount_later(
                 root,
                 None,
-                Box::new(move || super::states::config_error_view(&env, &errors).into_any()),
+                Box::new(move || states::config_error_view(&env, &errors).into_any()),
             ));
         }
     }
@@ -269,16 +259,11 @@ fn listen_for_navigation(root: &web_sys::HtmlElement, base: &str, route: RwSigna
             .ok()
             .and_then(|v| v.as_f64())
             .unwrap_or(0.0);
-        PENDING_SCROLL.with(|p| p.set(Some(scroll)));
+        scroll::restore_later(scroll);
         route.set(current_route(&base_pop));
     });
     let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
     on_pop.forget();
-}
-
-thread_local! {
-    /// The scroll position to restore once the page navigated back to has rendered.
-    pub static PENDING_SCROLL: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
 }
 
 fn scroll_state(y: f64) -> JsValue {
@@ -295,19 +280,4 @@ fn navigate(window: &web_sys::Window, href: &str, next: Route, route: RwSignal<R
     let _ = history.push_state_with_url(&scroll_state(0.0), "", Some(href));
     window.scroll_to_with_x_and_y(0.0, 0.0);
     route.set(next);
-}
-
-/// Restores a pending scroll position (after back or forward) once the
-/// main content that is being rendered is in the document.
-pub fn restore_scroll_soon() {
-    if PENDING_SCROLL.with(|p| p.get()).is_none() {
-        return;
-    }
-    leptos::task::spawn_local(async {
-        if let Some(y) = PENDING_SCROLL.with(|p| p.take()) {
-            if let Some(w) = web_sys::window() {
-                w.scroll_to_with_x_and_y(0.0, y);
-            }
-        }
-    });
 }

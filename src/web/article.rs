@@ -1,20 +1,32 @@
-//! The article view: semantic HTML built from typed blocks. No HTML string
-//! from a feed ever reaches the DOM: text goes in as text nodes, URLs were
-//! checked when the feed was read.
+//! The article part: its request, and the article view, semantic HTML
+//! built from typed blocks. No HTML string from a feed ever reaches the
+//! DOM: text goes in as text nodes, URLs were checked when the feed was
+//! read.
+
+use leptos::prelude::*;
 
 use super::ads::ad_slot;
-use super::dom::{text_el, E};
+use super::dom::{text_el, Markup};
+use super::env::Env;
 use super::intl::{self, DateStyle};
-use super::Env;
+use super::load::{absolute_url, use_loader, Input, Loaded, Request};
+use super::markup::image_tag;
+use super::part::{part, Spec};
+use super::sanitize::BrowserHtml;
+use super::states::article_skeleton;
 use crate::core::ads::{placements, SlotKind};
 use crate::core::article::{Article, Author, Block, Image, Run};
+use crate::core::config::Config;
+use crate::core::error::{Feed, Parsed, Problem};
+use crate::core::feed;
 use crate::core::i18n::{direction, fill};
+use crate::core::url::fill_encoded;
 
 /// Appends text to `el`, with its line breaks as `<br>`.
-fn add_text(mut el: E, text: &str) -> E {
+fn add_text(mut el: Markup, text: &str) -> Markup {
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
-            el = el.child(E::new("br"));
+            el = el.child(Markup::new("br"));
         }
         if !line.is_empty() {
             el = el.text(line);
@@ -24,9 +36,9 @@ fn add_text(mut el: E, text: &str) -> E {
 }
 
 /// Appends runs with their marks: `<a>` outside `<strong>` outside `<em>`.
-pub fn add_runs(mut el: E, runs: &[Run]) -> E {
+pub fn add_runs(mut el: Markup, runs: &[Run]) -> Markup {
     for run in runs {
-        let mut marked: Option<E> = None;
+        let mut marked: Option<Markup> = None;
         for (tag, wanted) in [
             ("em", run.emphasis),
             ("strong", run.strong),
@@ -35,7 +47,7 @@ pub fn add_runs(mut el: E, runs: &[Run]) -> E {
             if !wanted {
                 continue;
             }
-            let mut wrapper = E::new(tag);
+            let mut wrapper = Markup::new(tag);
             if let Some(href) = run.href.as_deref().filter(|_| tag == "a") {
                 wrapper = wrapper.attr("href", href).attr("rel", "noopener noreferrer");
             }
@@ -52,32 +64,9 @@ pub fn add_runs(mut el: E, runs: &[Run]) -> E {
     el
 }
 
-/// An `<img>` that reserves its space: intrinsic width and height when
-/// known, else a 16:9 box that the image covers.
-pub fn image_tag(image: &Image, eager: bool, class: &str) -> E {
-    let mut img = E::new("img")
-        .attr("src", &image.src)
-        .attr("alt", &image.alt)
-        .attr("decoding", "async")
-        .attr("loading", if eager { "eager" } else { "lazy" });
-    match (image.width, image.height) {
-        (Some(w), Some(h)) => {
-            img = img
-                .cls(class)
-                .attr("width", &w.to_string())
-                .attr("height", &h.to_string());
-        }
-        _ => img = img.cls(&format!("{class} hd-img--unsized")),
-    }
-    if eager {
-        img = img.attr("fetchpriority", "high");
-    }
-    img
-}
-
-pub fn figure(image: &Image, eager: bool) -> E {
+pub fn figure(image: &Image, eager: bool) -> Markup {
     let caption = (image.caption.is_some() || image.credit.is_some()).then(|| {
-        let mut c = E::new("figcaption").cls("hd-figure__caption");
+        let mut c = Markup::new("figcaption").cls("hd-figure__caption");
         if let Some(text) = &image.caption {
             c = c.text(text);
         }
@@ -86,16 +75,16 @@ pub fn figure(image: &Image, eager: bool) -> E {
         }
         c
     });
-    E::new("figure")
+    Markup::new("figure")
         .cls("hd-figure")
         .child(image_tag(image, eager, "hd-figure__img"))
         .child_opt(caption)
 }
 
-fn block(env: &Env, block: &Block, dateline: Option<&str>) -> E {
+fn block(env: &Env, block: &Block, dateline: Option<&str>) -> Markup {
     match block {
         Block::Paragraph(runs) => {
-            let mut p = E::new("p");
+            let mut p = Markup::new("p");
             if let Some(d) = dateline {
                 p = p
                     .child(text_el("span", "hd-dateline", &format!("{d}:")))
@@ -115,23 +104,23 @@ fn block(env: &Env, block: &Block, dateline: Option<&str>) -> E {
             paragraphs,
             attribution,
         } => {
-            let quote =
-                E::new("blockquote").children(paragraphs.iter().map(|p| add_runs(E::new("p"), p)).collect());
+            let quote = Markup::new("blockquote")
+                .children(paragraphs.iter().map(|p| add_runs(Markup::new("p"), p)).collect());
             let by = attribution.as_deref().map(|a| {
-                E::new("figcaption")
+                Markup::new("figcaption")
                     .cls("hd-quote__by")
                     .text("— ")
-                    .child(E::new("cite").text(a))
+                    .child(Markup::new("cite").text(a))
             });
-            E::new("figure").cls("hd-quote").child(quote).child_opt(by)
+            Markup::new("figure").cls("hd-quote").child(quote).child_opt(by)
         }
         Block::Image(image) => figure(image, false),
-        Block::List { ordered, items } => E::new(if *ordered { "ol" } else { "ul" })
+        Block::List { ordered, items } => Markup::new(if *ordered { "ol" } else { "ul" })
             .cls("hd-list")
-            .children(items.iter().map(|i| add_runs(E::new("li"), i)).collect()),
+            .children(items.iter().map(|i| add_runs(Markup::new("li"), i)).collect()),
         Block::ReadAlso(link) => {
             let label = env.t().read_also;
-            E::new("aside")
+            Markup::new("aside")
                 .cls("hd-read-also")
                 .attr("aria-label", label)
                 .child(text_el("span", "hd-read-also__label", label))
@@ -145,9 +134,9 @@ fn block(env: &Env, block: &Block, dateline: Option<&str>) -> E {
 }
 
 /// The author's picture; decorative, as the name is written beside it.
-fn avatar(author: &Author, size: &str, class: &str) -> Option<E> {
+fn avatar(author: &Author, size: &str, class: &str) -> Option<Markup> {
     author.avatar.as_deref().map(|src| {
-        E::new("img")
+        Markup::new("img")
             .cls(class)
             .attr("src", src)
             .attr("alt", "")
@@ -158,11 +147,11 @@ fn avatar(author: &Author, size: &str, class: &str) -> Option<E> {
     })
 }
 
-fn time(ts: &crate::core::time::Timestamp, text: &str) -> E {
-    E::new("time").attr("datetime", &ts.to_rfc3339()).text(text)
+fn time(ts: &crate::core::time::Timestamp, text: &str) -> Markup {
+    Markup::new("time").attr("datetime", &ts.to_rfc3339()).text(text)
 }
 
-fn byline(env: &Env, article: &Article) -> E {
+fn byline(env: &Env, article: &Article) -> Markup {
     let t = env.t();
     let n = article.authors.len();
     let mut names = text_el("p", "hd-byline__authors", t.by).text(" ");
@@ -178,24 +167,24 @@ fn byline(env: &Env, article: &Article) -> E {
         t.min_read,
         &[("n", &env.number(article.reading_minutes() as u64))],
     );
-    let mut meta = E::new("p")
+    let mut meta = Markup::new("p")
         .cls("hd-byline__meta")
         .child(
             time(&published, &env.date(&published, DateStyle::Long))
                 .attr("title", &env.date(&published, DateStyle::WithTime)),
         )
-        .child(E::new("span").attr("aria-hidden", "true").text(" · "))
+        .child(Markup::new("span").attr("aria-hidden", "true").text(" · "))
         .child(text_el("span", "hd-byline__reading", &minutes));
     if let Some(updated) = article.updated.filter(|u| u.unix_ms > published.unix_ms) {
         let text = fill(t.updated, &[("date", &env.date(&updated, DateStyle::WithTime))]);
         meta = meta.child(
-            E::new("span")
+            Markup::new("span")
                 .cls("hd-byline__updated")
                 .child(time(&updated, &text)),
         );
     }
     let avatars = (n > 0).then(|| {
-        E::new("span").cls("hd-byline__avatars").children(
+        Markup::new("span").cls("hd-byline__avatars").children(
             article
                 .authors
                 .iter()
@@ -203,15 +192,15 @@ fn byline(env: &Env, article: &Article) -> E {
                 .collect(),
         )
     });
-    E::new("div").cls("hd-byline").child_opt(avatars).child(
-        E::new("div")
+    Markup::new("div").cls("hd-byline").child_opt(avatars).child(
+        Markup::new("div")
             .cls("hd-byline__text")
             .child_opt((n > 0).then_some(names))
             .child(meta),
     )
 }
 
-fn author_box(env: &Env, author: &Author, index: usize) -> E {
+fn author_box(env: &Env, author: &Author, index: usize) -> Markup {
     let t = env.t();
     let heading_id = env.id(&format!("author-{index}"));
     let link = author.url.as_deref().map(|url| {
@@ -223,11 +212,11 @@ fn author_box(env: &Env, author: &Author, index: usize) -> E {
         .attr("href", url)
         .attr("rel", "author noopener noreferrer")
     });
-    let details = E::new("div")
+    let details = Markup::new("div")
         .child(
-            E::new("p")
+            Markup::new("p")
                 .cls("hd-author__name")
-                .child(E::new("bdi").text(&author.name)),
+                .child(Markup::new("bdi").text(&author.name)),
         )
         .child_opt(
             author
@@ -236,12 +225,12 @@ fn author_box(env: &Env, author: &Author, index: usize) -> E {
                 .map(|bio| text_el("p", "hd-author__bio", bio)),
         )
         .child_opt(link);
-    E::new("section")
+    Markup::new("section")
         .cls("hd-author")
         .attr("aria-labelledby", &heading_id)
         .child(text_el("h2", "hd-author__heading", t.author).attr("id", &heading_id))
         .child(
-            E::new("div")
+            Markup::new("div")
                 .cls("hd-author__card")
                 .child_opt(avatar(author, "64", "hd-author__avatar"))
                 .child(details),
@@ -249,10 +238,10 @@ fn author_box(env: &Env, author: &Author, index: usize) -> E {
 }
 
 /// The body's blocks with the in-article ad slots placed by the rule.
-fn body(env: &Env, article: &Article) -> E {
+fn body(env: &Env, article: &Article) -> Markup {
     let slots = placements(&article.body, &env.config.ads);
     let first_para = article.body.iter().position(|b| matches!(b, Block::Paragraph(_)));
-    let mut out = E::new("div").cls("hd-body");
+    let mut out = Markup::new("div").cls("hd-body");
     let mut slot_index = 0;
     for (i, b) in article.body.iter().enumerate() {
         let dateline = if Some(i) == first_para {
@@ -269,8 +258,8 @@ fn body(env: &Env, article: &Article) -> E {
     out
 }
 
-pub fn article(env: &Env, article: &Article) -> E {
-    let mut root = E::new("article")
+pub fn article(env: &Env, article: &Article) -> Markup {
+    let mut root = Markup::new("article")
         .cls("hd-article")
         .attr("aria-labelledby", &env.id("headline"));
     // An article in another language than the widget's gets its own lang and direction.
@@ -281,7 +270,7 @@ pub fn article(env: &Env, article: &Article) -> E {
     {
         root = root.attr("lang", lang).attr("dir", direction(lang));
     }
-    let header = E::new("header")
+    let header = Markup::new("header")
         .cls("hd-article__header")
         .child_opt(article.kicker.as_deref().map(|k| text_el("p", "hd-kicker", k)))
         .child(text_el("h1", "hd-headline", &article.headline).attr("id", &env.id("headline")))
@@ -293,7 +282,7 @@ pub fn article(env: &Env, article: &Article) -> E {
         )
         .child(byline(env, article));
     let tags = (!article.tags.is_empty()).then(|| {
-        E::new("ul")
+        Markup::new("ul")
             .cls("hd-tags")
             .attr("aria-label", env.t().tags)
             .children(
@@ -304,7 +293,7 @@ pub fn article(env: &Env, article: &Article) -> E {
                     .collect(),
             )
     });
-    let footer = E::new("footer")
+    let footer = Markup::new("footer")
         .cls("hd-article__footer")
         .child_opt(tags)
         .children(
@@ -319,4 +308,61 @@ pub fn article(env: &Env, article: &Article) -> E {
         .child_opt(article.image.as_ref().map(|img| figure(img, true)))
         .child(body(env, article))
         .child(footer)
+}
+
+fn decode(input: &Input) -> Result<Parsed<Loaded>, Problem> {
+    let req = input.request;
+    feed::article(
+        input.format,
+        input.json,
+        &req.url,
+        &BrowserHtml,
+        req.slug.as_deref(),
+    )
+    .map(|p| p.map(Loaded::Article))
+}
+
+/// The article's URL for `slug`; `None` when there is nothing to load yet.
+/// Without a slug, the article URL is used as it is (an embed of one article).
+pub fn article_url(config: &Config, slug: &str) -> Option<String> {
+    let source = config.article.as_ref()?;
+    if slug.is_empty() && source.url.contains("{slug}") {
+        return None;
+    }
+    absolute_url(&fill_encoded(&source.url, &[("slug", slug)]))
+}
+
+/// The article part: skeleton, then the article, its error or not-found.
+pub fn article_part(env: &Env, slug: Option<String>) -> AnyView {
+    let config = env.config.clone();
+    if slug.as_deref().unwrap_or("").is_empty()
+        && config.article.as_ref().is_some_and(|s| s.url.contains("{slug}"))
+    {
+        web_sys::console::warn_1(
+            &"[herald] article: data-article is a template with {slug} but no slug is given (set data-slug)"
+                .into(),
+        );
+    }
+    let loader = use_loader(env, move || {
+        let slug = slug.clone().unwrap_or_default();
+        let mut req = Request::new(
+            Feed::Article,
+            article_url(&config, &slug)?,
+            config.article.as_ref()?.format,
+            decode,
+        );
+        req.slug = (!slug.is_empty()).then_some(slug);
+        Some(req)
+    });
+    // In a task of its own, while the request is on the way.
+    let warm = env.clone();
+    set_timeout(move || warm.warm_up(), std::time::Duration::ZERO);
+    let t = env.t();
+    let spec = Spec::main(
+        "hd-part hd-part--article",
+        (t.loading_article, t.error_article),
+        |_| article_skeleton(),
+        |env, loaded| loaded.article().map(|a| article(env, a)),
+    );
+    part(env, loader, spec)
 }

@@ -16,11 +16,17 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::archives::archives_part;
+use super::article::article_part;
+use super::dom::data_attributes;
+use super::env::{next_instance, Env};
+use super::fetch;
 use super::listing::{listing_part, Place};
-use super::page::{article_part, page_view, theme_class};
+use super::markup::theme_class;
+use super::page::page_view;
+use super::schedule::yield_now;
+use super::states;
 use super::topbar::top_bar;
 use super::trending::trending_part;
-use super::{next_instance, states, Env};
 use crate::core::config::{attribute_name, Config, View};
 use crate::core::route::Route;
 
@@ -227,7 +233,7 @@ fn sync(document: &web_sys::Document) {
             continue;
         };
         if !is_mounted(&host) {
-            let mut attrs = super::app::data_attributes(&host);
+            let mut attrs = data_attributes(&host);
             // `data-herald="article"` names the view.
             if let Some(pos) = attrs.iter().position(|(k, _)| k == "herald") {
                 let (_, view) = attrs.remove(pos);
@@ -282,7 +288,7 @@ pub fn start(stylesheet_url: String) -> js_sys::Promise {
     // Not Leptos' executor: it is set up by the first mount, which comes later.
     wasm_bindgen_futures::future_to_promise(async move {
         // Not in the task that starts the standalone app.
-        super::schedule::yield_now().await;
+        yield_now().await;
         // A standalone app with no embeds needs no sheet; a widget mounted
         // there later falls back to a <link> in its shadow root.
         if placeholders || !app {
@@ -321,7 +327,7 @@ extern "C" {
 }
 
 async fn load_sheet(url: &str) -> Option<JsValue> {
-    let (_in_flight, pending) = super::fetch::fetch(url, 10_000, 1024 * 1024).ok()?;
+    let (_in_flight, pending) = fetch::fetch(url, 10_000, 1024 * 1024).ok()?;
     let fetched = pending.await.ok()?;
     if !(200..300).contains(&fetched.status) {
         return None;

@@ -4,8 +4,8 @@
 
 use std::cell::RefCell;
 
-use super::dom::E;
-use super::Env;
+use super::dom::Markup;
+use super::env::Env;
 use crate::core::article::Article;
 use crate::core::seo::{article_head, title, Head};
 
@@ -27,7 +27,7 @@ pub fn site_name() -> String {
 }
 
 /// The element `selector` in the head, created by `make` if missing.
-fn head_element(selector: &str, make: impl FnOnce() -> E) -> Option<web_sys::Element> {
+fn head_element(selector: &str, make: impl FnOnce() -> Markup) -> Option<web_sys::Element> {
     let document = document()?;
     let head = document.head()?;
     match head.query_selector(selector).ok().flatten() {
@@ -47,7 +47,7 @@ fn set(head: &Head) {
         let selector = format!("meta[name=\"{name}\"]");
         match content {
             Some(c) => {
-                if let Some(el) = head_element(&selector, || E::new("meta").attr("name", name)) {
+                if let Some(el) = head_element(&selector, || Markup::new("meta").attr("name", name)) {
                     let _ = el.set_attribute("content", c);
                 }
             }
@@ -62,8 +62,9 @@ fn set(head: &Head) {
     meta("robots", head.noindex.then_some("noindex"));
     match &head.canonical {
         Some(url) => {
-            if let Some(el) = head_element("link[rel=canonical]", || E::new("link").attr("rel", "canonical"))
-            {
+            if let Some(el) = head_element("link[rel=canonical]", || {
+                Markup::new("link").attr("rel", "canonical")
+            }) {
                 let _ = el.set_attribute("href", url);
             }
         }
@@ -80,7 +81,7 @@ fn set(head: &Head) {
     if let (Some(text), Some(head_el)) = (&head.json_ld, document.head()) {
         // Text, never markup: the JSON is escaped so it cannot end the
         // element. Set through the Trusted Types policy where there is one.
-        let el = E::new("script")
+        let el = Markup::new("script")
             .attr("type", "application/ld+json")
             .attr("data-herald-ld", "")
             .element();

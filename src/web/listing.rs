@@ -1,67 +1,49 @@
 //! A month listing: the month's articles as cards, newest first, paginated.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use super::article::image_tag;
-use super::dom::{text_el, E};
-use super::fetch::Fetched;
+use super::dom::{text_el, Markup};
+use super::env::Env;
 use super::intl::{self, DateStyle};
-use super::load::{absolute_url, use_loader, Loaded, Request};
+use super::load::{absolute_url, use_loader, Input, Loaded, Request};
+use super::markup::{headline_el, image_tag};
 use super::part::{part, Spec};
 use super::sanitize::BrowserHtml;
-use super::trending::headline_el;
-use super::Env;
 use crate::core::archive::{Listing, ListingPage};
 use crate::core::article::Summary;
 use crate::core::config::Config;
-use crate::core::error::{Feed, Format, Parsed, Problem};
+use crate::core::error::{Feed, Parsed, Problem};
 use crate::core::feed::{self, Paging};
 use crate::core::i18n::fill;
-use crate::core::json::Json;
 use crate::core::route::Route;
 use crate::core::url;
 
-fn decode(
-    _: &Config,
-    format: Format,
-    json: &Json,
-    req: &Request,
-    fetched: &Fetched,
-) -> Result<Parsed<Loaded>, Problem> {
-    let header = |name: &str| {
-        fetched
-            .headers
-            .get(name)
-            .ok()
-            .flatten()
-            .and_then(|v| v.trim().parse::<u32>().ok())
-    };
+fn decode(input: &Input) -> Result<Parsed<Loaded>, Problem> {
+    let req = input.request;
     let paging = Paging {
         page: req.page,
-        total: header("x-wp-total"),
-        pages: header("x-wp-totalpages"),
+        total: input.header_number("x-wp-total"),
+        pages: input.header_number("x-wp-totalpages"),
     };
-    feed::listing(format, json, &req.url, &BrowserHtml, paging).map(|p| p.map(Loaded::Listing))
+    feed::listing(input.format, input.json, &req.url, &BrowserHtml, paging).map(|p| p.map(Loaded::Listing))
 }
 
-fn card(env: &Env, s: &Summary) -> E {
+fn card(env: &Env, s: &Summary) -> Markup {
     let href = env.article_href(s.slug.as_deref(), &s.url);
-    let meta = E::new("p")
+    let meta = Markup::new("p")
         .cls("hd-card__meta")
-        .child_opt(s.author.as_deref().map(|a| E::new("bdi").text(a)))
+        .child_opt(s.author.as_deref().map(|a| Markup::new("bdi").text(a)))
         .text(if s.author.is_some() && s.published.is_some() {
             " · "
         } else {
             ""
         })
         .child_opt(s.published.map(|p| {
-            E::new("time")
+            Markup::new("time")
                 .attr("datetime", &p.to_rfc3339())
                 .text(&env.date(&p, DateStyle::Long))
         }));
-    E::new("li")
+    Markup::new("li")
         .cls("hd-card")
         .child_opt(
             s.image
@@ -69,11 +51,11 @@ fn card(env: &Env, s: &Summary) -> E {
                 .map(|img| image_tag(img, false, "hd-card__thumb")),
         )
         .child(
-            E::new("div")
+            Markup::new("div")
                 .cls("hd-card__body")
                 .child_opt(s.kicker.as_deref().map(|k| text_el("p", "hd-kicker", k)))
                 .child(
-                    E::new("h2")
+                    Markup::new("h2")
                         .cls("hd-card__headline")
                         .child(headline_el(env, "a", "hd-card__link", s).attr("href", &href)),
                 )
@@ -86,7 +68,7 @@ fn card(env: &Env, s: &Summary) -> E {
         )
 }
 
-fn pager(env: &Env, year: i32, month: u32, page: &ListingPage) -> Option<E> {
+fn pager(env: &Env, year: i32, month: u32, page: &ListingPage) -> Option<Markup> {
     if page.pages <= 1 {
         return None;
     }
@@ -109,7 +91,7 @@ fn pager(env: &Env, year: i32, month: u32, page: &ListingPage) -> Option<E> {
             .text(text)
     };
     Some(
-        E::new("nav")
+        Markup::new("nav")
             .cls("hd-pager")
             .attr("aria-label", &label)
             .child_opt((page.page > 1).then(|| link(page.page - 1, t.previous, "prev")))
@@ -136,46 +118,50 @@ impl Place {
     }
 }
 
+/// The title of the `year`-`month` listing: "Articles from March 2021".
+pub fn title(env: &Env, year: i32, month: u32) -> String {
+    fill(
+        env.t().archive_title,
+        &[("month", &intl::format_month(year, month, &env.locale))],
+    )
+}
+
 /// The listing of `year`-`month` (as the route says; a feed's own idea of
 /// the month is not needed).
-fn listing_view(env: &Env, listing: &Listing, year: i32, month: u32, page: u32, place: Place) -> E {
+fn listing_view(env: &Env, listing: &Listing, year: i32, month: u32, page: u32, place: Place) -> Markup {
     let t = env.t();
     let shown = listing.page(page, env.config.per_page);
-    let title = fill(
-        t.archive_title,
-        &[("month", &intl::format_month(year, month, &env.locale))],
-    );
-    super::head::page(env, &title);
+    let title = title(env, year, month);
     let cards = if shown.items.is_empty() {
         text_el("p", "hd-listing__empty", t.no_articles)
     } else {
-        E::new("ol")
+        Markup::new("ol")
             .cls("hd-cards")
             .children(shown.items.iter().map(|s| card(env, s)).collect())
     };
-    E::new("section")
+    Markup::new("section")
         .cls("hd-listing")
         .child(text_el(place.heading(), "hd-listing__title", &title).attr("id", &env.id("headline")))
         .child(cards)
         .child_opt(pager(env, year, month, &shown))
 }
 
-pub fn skeleton() -> E {
-    E::new("div")
+pub fn skeleton() -> Markup {
+    Markup::new("div")
         .cls("hd-listing hd-skeleton")
         .attr("aria-hidden", "true")
-        .child(E::new("div").cls("hd-sk hd-sk--headline"))
+        .child(Markup::new("div").cls("hd-sk hd-sk--headline"))
         .children(
             (0..6)
                 .map(|_| {
-                    E::new("div")
+                    Markup::new("div")
                         .cls("hd-card hd-card--skeleton")
-                        .child(E::new("div").cls("hd-sk hd-card__thumb"))
+                        .child(Markup::new("div").cls("hd-sk hd-card__thumb"))
                         .child(
-                            E::new("div")
+                            Markup::new("div")
                                 .cls("hd-card__body")
-                                .child(E::new("div").cls("hd-sk hd-sk--line"))
-                                .child(E::new("div").cls("hd-sk hd-sk--line hd-sk--short")),
+                                .child(Markup::new("div").cls("hd-sk hd-sk--line"))
+                                .child(Markup::new("div").cls("hd-sk hd-sk--line hd-sk--short")),
                         )
                 })
                 .collect(),
@@ -186,7 +172,7 @@ pub fn skeleton() -> E {
 /// that page on the server).
 pub fn listing_url(config: &Config, year: i32, month: u32, page: u32) -> Option<String> {
     let source = config.listing.as_ref()?;
-    absolute_url(&url::fill(
+    absolute_url(&url::fill_encoded(
         &source.url,
         &[
             ("year", &year.to_string()),
@@ -211,24 +197,14 @@ pub fn listing_part(env: &Env, year: i32, month: u32, page: Signal<u32>, place: 
         Some(req)
     });
     let t = env.t();
-    part(
-        env,
-        loader,
-        Spec {
-            class: "hd-part hd-part--listing",
-            heading: None,
-            role: None,
-            room: None,
-            announce: Some((t.loading, t.error_listing)),
-            failed: Some(t.error_listing),
-            compact: false,
-            not_found: true,
-            main: true,
-            skeleton: |_| Some(skeleton()),
-            ready: Arc::new(move |env, loaded| match &**loaded {
-                Loaded::Listing(l) => Some(listing_view(env, l, year, month, page.get(), place)),
-                _ => None,
-            }),
+    let spec = Spec::main(
+        "hd-part hd-part--listing",
+        (t.loading, t.error_listing),
+        |_| skeleton(),
+        move |env, loaded| {
+            let listing = loaded.listing()?;
+            Some(listing_view(env, listing, year, month, page.get(), place))
         },
-    )
+    );
+    part(env, loader, spec)
 }

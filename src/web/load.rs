@@ -7,8 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::env::Env;
 use super::fetch::{fetch, Abort, Fetched};
-use super::Env;
 use crate::core::archive::{Listing, MonthCount};
 use crate::core::article::{Article, Summary};
 use crate::core::config::{Config, Source};
@@ -30,6 +30,43 @@ pub enum Loaded {
     Weather(Weather),
 }
 
+impl Loaded {
+    pub fn article(&self) -> Option<&Article> {
+        match self {
+            Loaded::Article(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    pub fn trending(&self) -> Option<&[Summary]> {
+        match self {
+            Loaded::Trending(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn archives(&self) -> Option<&[MonthCount]> {
+        match self {
+            Loaded::Archives(months) => Some(months),
+            _ => None,
+        }
+    }
+
+    pub fn listing(&self) -> Option<&Listing> {
+        match self {
+            Loaded::Listing(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    pub fn weather(&self) -> Option<&Weather> {
+        match self {
+            Loaded::Weather(w) => Some(w),
+            _ => None,
+        }
+    }
+}
+
 /// The state of one part of the page.
 #[derive(Clone)]
 pub enum Load {
@@ -40,8 +77,26 @@ pub enum Load {
     Failed(Arc<LoadError>),
 }
 
+/// What a decoder reads: the fetched document, its format, and what was
+/// asked for.
+pub struct Input<'a> {
+    pub config: &'a Config,
+    pub format: Format,
+    pub json: &'a Json,
+    pub request: &'a Request,
+    pub fetched: &'a Fetched,
+}
+
+impl Input<'_> {
+    /// A response header that holds a whole number (`X-WP-Total`).
+    pub fn header_number(&self, name: &str) -> Option<u32> {
+        let value = self.fetched.headers.get(name).ok().flatten()?;
+        value.trim().parse::<u32>().ok()
+    }
+}
+
 /// Reads a fetched document of a known format into a part's data.
-pub type Decoder = fn(&Config, Format, &Json, &Request, &Fetched) -> Result<Parsed<Loaded>, Problem>;
+pub type Decoder = fn(&Input) -> Result<Parsed<Loaded>, Problem>;
 
 /// What to fetch and how to read it.
 pub struct Request {
@@ -210,7 +265,14 @@ fn run(
             },
         )?;
         let format = choose_format(req.feed, req.format, url, &json)?;
-        match (req.decode)(&config, format, &json, &req, &fetched) {
+        let input = Input {
+            config: &config,
+            format,
+            json: &json,
+            request: &req,
+            fetched: &fetched,
+        };
+        match (req.decode)(&input) {
             Ok(parsed) => {
                 // One console line per document sums up what was repaired or left out.
                 if !parsed.warnings.is_empty() {

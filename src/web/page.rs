@@ -3,115 +3,28 @@
 //! rectangle ad, trending). Every part loads on its own; a failure shows in
 //! its part only.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::ads::{self, ad_slot};
 use super::archives::archives_part;
-use super::article;
+use super::article::{article_part, article_url};
 use super::dom::view_of;
-use super::fetch::Fetched;
+use super::env::Env;
+use super::fetch;
 use super::head;
-use super::listing::{listing_part, Place};
-use super::load::{absolute_url, use_loader, Loaded, Request};
-use super::part::MainSettled;
-use super::part::{part, Spec};
-use super::sanitize::BrowserHtml;
+use super::listing::{self, listing_part, Place};
+use super::load::absolute_url;
+use super::markup::theme_class;
+use super::part::{MainHook, Shown};
 use super::schedule::yield_now;
+use super::scroll;
 use super::states::{article_skeleton, not_found};
 use super::topbar::top_bar_contents;
 use super::trending::trending_part;
-use super::Env;
 use crate::core::ads::SlotKind;
-use crate::core::config::{Config, Theme};
-use crate::core::error::{Feed, Format, Parsed, Problem};
-use crate::core::feed;
-use crate::core::json::Json;
+use crate::core::config::Config;
 use crate::core::route::Route;
-use crate::core::url::fill;
-
-fn decode_article(
-    _: &Config,
-    format: Format,
-    json: &Json,
-    req: &Request,
-    _: &Fetched,
-) -> Result<Parsed<Loaded>, Problem> {
-    feed::article(format, json, &req.url, &BrowserHtml, req.slug.as_deref()).map(|p| p.map(Loaded::Article))
-}
-
-/// The article's URL for `slug`; `None` when there is nothing to load yet.
-/// Without a slug, the article URL is used as it is (an embed of one article).
-pub fn article_url(config: &Config, slug: &str) -> Option<String> {
-    let source = config.article.as_ref()?;
-    if slug.is_empty() && source.url.contains("{slug}") {
-        return None;
-    }
-    absolute_url(&fill(&source.url, &[("slug", slug)]))
-}
-
-/// The article part: skeleton, then the article, its error or not-found.
-pub fn article_part(env: &Env, slug: Option<String>) -> AnyView {
-    let config = env.config.clone();
-    if slug.as_deref().unwrap_or("").is_empty()
-        && config.article.as_ref().is_some_and(|s| s.url.contains("{slug}"))
-    {
-        web_sys::console::warn_1(
-            &"[herald] article: data-article is a template with {slug} but no slug is given (set data-slug)"
-                .into(),
-        );
-    }
-    let loader = use_loader(env, move || {
-        let slug = slug.clone().unwrap_or_default();
-        let mut req = Request::new(
-            Feed::Article,
-            article_url(&config, &slug)?,
-            config.article.as_ref()?.format,
-            decode_article,
-        );
-        req.slug = (!slug.is_empty()).then_some(slug);
-        Some(req)
-    });
-    // In a task of its own, while the request is on the way.
-    let warm = env.clone();
-    set_timeout(move || warm.warm_up(), std::time::Duration::ZERO);
-    let t = env.t();
-    part(
-        env,
-        loader,
-        Spec {
-            class: "hd-part hd-part--article",
-            heading: None,
-            role: None,
-            room: None,
-            announce: Some((t.loading_article, t.error_article)),
-            failed: Some(t.error_article),
-            compact: false,
-            not_found: true,
-            main: true,
-            skeleton: |_| Some(article_skeleton()),
-            ready: Arc::new(|env, loaded| match &**loaded {
-                Loaded::Article(a) => {
-                    // The head is not drawn: it is set in the next task,
-                    // which keeps the article's own task shorter.
-                    let (head_env, later) = (env.clone(), loaded.clone());
-                    set_timeout(
-                        move || {
-                            if let Loaded::Article(a) = &*later {
-                                head::article(&head_env, a);
-                            }
-                        },
-                        std::time::Duration::ZERO,
-                    );
-                    Some(article::article(env, a))
-                }
-                _ => None,
-            }),
-        },
-    )
-}
 
 /// What the main column shows; changes of page within a month are not a change.
 #[derive(Clone, PartialEq)]
@@ -135,7 +48,7 @@ fn main_of(route: &Route, lead: &Option<String>) -> Main {
 pub fn prefetch(config: &Config, route: &Route) {
     let main = match main_of(route, &config.slug) {
         Main::Article(slug) => article_url(config, slug.as_deref().unwrap_or("")),
-        Main::Listing(year, month) => super::listing::listing_url(config, year, month, route.page()),
+        Main::Listing(year, month) => listing::listing_url(config, year, month, route.page()),
         Main::NotFound => None,
     };
     let others = [&config.trending, &config.archives, &config.weather];
@@ -143,24 +56,86 @@ pub fn prefetch(config: &Config, route: &Route) {
         .into_iter()
         .chain(others.into_iter().flatten().filter_map(|s| absolute_url(&s.url)));
     for url in urls {
-        super::fetch::prefetch(&url, config.timeout_ms);
+        fetch::prefetch(&url, config.timeout_ms);
     }
 }
 
 /// An ad slot as a view, activated while it is mounted.
 fn slot_view(env: &Env, kind: SlotKind) -> Option<AnyView> {
     ad_slot(env, kind, 0).map(|slot| {
-        ads::activate(&slot.0, env.config.ads.margin_px);
+        ads::activate(&slot, env.config.ads.margin_px);
         view_of(slot)
     })
 }
 
-pub fn theme_class(theme: Theme) -> &'static str {
-    match theme {
-        Theme::Auto => "herald",
-        Theme::Light => "herald hd-theme-light",
-        Theme::Dark => "herald hd-theme-dark",
+/// Set once the page's main content has rendered (or failed): `on_shown`
+/// is called at once (while that content is being mounted), `settled`
+/// turns true then. The page builds its secondary parts when settled, so
+/// that they never delay the article.
+#[derive(Clone, Copy)]
+struct MainSettled {
+    settled: RwSignal<bool>,
+    on_shown: StoredValue<Option<Box<dyn FnOnce()>>, LocalStorage>,
+}
+
+impl MainSettled {
+    fn new(on_shown: Box<dyn FnOnce()>) -> MainSettled {
+        MainSettled {
+            settled: RwSignal::new(false),
+            on_shown: StoredValue::new_local(Some(on_shown)),
+        }
     }
+
+    /// Marks the main content as shown, now, and as settled, once.
+    /// `later`: settled in a task of its own, so that the secondary parts
+    /// are built after the main content has been painted rather than in
+    /// the same long task.
+    fn settle(self, later: bool) {
+        if let Some(f) = self.on_shown.try_update_value(Option::take).flatten() {
+            f();
+        }
+        let s = self.settled;
+        let set = move || {
+            if s.try_get_untracked() == Some(false) {
+                s.set(true);
+            }
+        };
+        if later {
+            set_timeout(set, std::time::Duration::ZERO);
+        } else {
+            set();
+        }
+    }
+}
+
+/// What follows once the main content has rendered, in one place: the
+/// document's head (standalone app only), a pending scroll position, and
+/// the secondary parts.
+fn main_shown(env: &Env, main: &Main, shown: Shown, settled: MainSettled) {
+    match shown {
+        // The head is not drawn: it is set in the next task, which keeps
+        // the article's own task shorter.
+        Shown::Content(loaded) if loaded.article().is_some() => {
+            let (env, loaded) = (env.clone(), loaded.clone());
+            set_timeout(
+                move || {
+                    if let Some(a) = loaded.article() {
+                        head::article(&env, a);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+        Shown::Content(_) => {
+            if let Main::Listing(year, month) = main {
+                head::page(env, &listing::title(env, *year, *month));
+            }
+        }
+        Shown::NotFound => head::not_found(env),
+        Shown::Failed => {}
+    }
+    scroll::restore_soon();
+    settled.settle(true);
 }
 
 /// At the latest, how long after the page starts its secondary parts are built.
@@ -198,7 +173,10 @@ pub fn page_view_then(env: &Env, route: Signal<Route>, on_shown: Box<dyn FnOnce(
     // would otherwise sit between the article's arrival and its rendering.
     let main_settled = MainSettled::new(on_shown);
     let settled = main_settled.settled;
-    provide_context(main_settled);
+    let hook_env = env.clone();
+    provide_context(MainHook::new(Box::new(move |shown| {
+        main_shown(&hook_env, &main.get_untracked(), shown, main_settled)
+    })));
     // A slow (or absent) main content does not hold the rest back for long.
     set_timeout(
         move || main_settled.settle(false),
@@ -224,7 +202,7 @@ pub fn page_view_then(env: &Env, route: Signal<Route>, on_shown: Box<dyn FnOnce(
             if !main_started.get() {
                 return match main {
                     Main::Article(_) => view_of(article_skeleton()),
-                    Main::Listing(..) => view_of(super::listing::skeleton()),
+                    Main::Listing(..) => view_of(listing::skeleton()),
                     Main::NotFound => ().into_any(),
                 };
             }
@@ -232,9 +210,7 @@ pub fn page_view_then(env: &Env, route: Signal<Route>, on_shown: Box<dyn FnOnce(
                 Main::Article(slug) => article_part(&env, slug),
                 Main::Listing(year, month) => listing_part(&env, year, month, page, Place::Main),
                 Main::NotFound => {
-                    head::not_found(&env);
-                    super::app::restore_scroll_soon();
-                    main_settled.settle(true);
+                    main_shown(&env, &Main::NotFound, Shown::NotFound, main_settled);
                     view_of(not_found(&env))
                 }
             }

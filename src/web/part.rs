@@ -6,75 +6,136 @@
 use leptos::prelude::*;
 
 use super::ads;
-use super::dom::{view_of, E};
+use super::dom::{view_of, Markup};
+use super::env::Env;
 use super::load::{Load, Loaded, Loader};
 use super::states::{error_view, not_found};
-use super::Env;
 
-/// How a part shows each state.
+/// How a part shows each state. Made with one of the constructors
+/// ([`Spec::main`], [`Spec::sidebar`], [`Spec::quiet`]), adjusted with
+/// [`Spec::role`] and [`Spec::room`].
 pub struct Spec {
     /// Classes of the part's outer element.
-    pub class: &'static str,
+    class: &'static str,
     /// A heading (text and id) that labels the part, and its landmark role.
-    pub heading: Option<(&'static str, String)>,
-    pub role: Option<&'static str>,
+    heading: Option<(&'static str, String)>,
+    role: Option<&'static str>,
     /// A minimum height reserved for the content (a CSS length).
-    pub room: Option<String>,
+    room: Option<String>,
     /// The live region's text while loading and after a failure; `None`
     /// for parts too small to announce.
-    pub announce: Option<(&'static str, &'static str)>,
+    announce: Option<(&'static str, &'static str)>,
     /// The title of the error message; `None` hides failures (the weather).
-    pub failed: Option<&'static str>,
-    pub compact: bool,
-    /// A 404 shows the not-found view (main column parts).
-    pub not_found: bool,
-    /// The part is the main content: a pending scroll position is restored
-    /// when it renders.
-    pub main: bool,
-    pub skeleton: fn(&Env) -> Option<E>,
-    pub ready: Ready,
+    failed: Option<&'static str>,
+    compact: bool,
+    /// The part is the page's main content: a 404 shows the not-found
+    /// view, and the page's [`MainHook`] hears when it has rendered.
+    main: bool,
+    skeleton: Option<fn(&Env) -> Markup>,
+    ready: Ready,
 }
 
 /// Builds a part's content from its data (`None` if the data is not its kind).
-pub type Ready = std::sync::Arc<dyn Fn(&Env, &std::sync::Arc<Loaded>) -> Option<E> + Send + Sync>;
+pub type Ready = std::sync::Arc<dyn Fn(&Env, &Loaded) -> Option<Markup> + Send + Sync>;
 
-/// Set once the page's main content has rendered (or failed): `on_shown`
-/// is called at once (while that content is being mounted), `settled`
-/// turns true then. The page builds its secondary parts when settled, so
-/// that they never delay the article.
-#[derive(Clone, Copy)]
-pub struct MainSettled {
-    pub settled: RwSignal<bool>,
-    on_shown: StoredValue<Option<Box<dyn FnOnce()>>, LocalStorage>,
-}
-
-impl MainSettled {
-    pub fn new(on_shown: Box<dyn FnOnce()>) -> MainSettled {
-        MainSettled {
-            settled: RwSignal::new(false),
-            on_shown: StoredValue::new_local(Some(on_shown)),
+impl Spec {
+    /// A part with nothing but its class and content; the constructors
+    /// below add the rest.
+    fn bare(class: &'static str, ready: Ready) -> Spec {
+        Spec {
+            class,
+            heading: None,
+            role: None,
+            room: None,
+            announce: None,
+            failed: None,
+            compact: true,
+            main: false,
+            skeleton: None,
+            ready,
         }
     }
 
-    /// Marks the main content as shown, now, and as settled, once.
-    /// `later`: settled in a task of its own, so that the secondary parts
-    /// are built after the main content has been painted rather than in
-    /// the same long task.
-    pub fn settle(self, later: bool) {
-        if let Some(f) = self.on_shown.try_update_value(Option::take).flatten() {
-            f();
+    /// The page's main content (an article, a month listing): announced
+    /// while loading and on failure, a full error view, not found on 404.
+    pub fn main(
+        class: &'static str,
+        (loading, failed): (&'static str, &'static str),
+        skeleton: fn(&Env) -> Markup,
+        ready: impl Fn(&Env, &Loaded) -> Option<Markup> + Send + Sync + 'static,
+    ) -> Spec {
+        Spec {
+            announce: Some((loading, failed)),
+            failed: Some(failed),
+            compact: false,
+            main: true,
+            skeleton: Some(skeleton),
+            ..Spec::bare(class, std::sync::Arc::new(ready))
         }
-        let s = self.settled;
-        let set = move || {
-            if s.try_get_untracked() == Some(false) {
-                s.set(true);
-            }
-        };
-        if later {
-            set_timeout(set, std::time::Duration::ZERO);
-        } else {
-            set();
+    }
+
+    /// A part of the sidebar under its own heading, with a compact error.
+    pub fn sidebar(
+        class: &'static str,
+        heading: (&'static str, String),
+        failed: &'static str,
+        skeleton: fn(&Env) -> Markup,
+        ready: impl Fn(&Env, &Loaded) -> Option<Markup> + Send + Sync + 'static,
+    ) -> Spec {
+        Spec {
+            heading: Some(heading),
+            failed: Some(failed),
+            skeleton: Some(skeleton),
+            ..Spec::bare(class, std::sync::Arc::new(ready))
         }
+    }
+
+    /// A small part that shows nothing while loading or after a failure
+    /// (the weather: a failure is in the console only).
+    pub fn quiet(
+        class: &'static str,
+        ready: impl Fn(&Env, &Loaded) -> Option<Markup> + Send + Sync + 'static,
+    ) -> Spec {
+        Spec::bare(class, std::sync::Arc::new(ready))
+    }
+
+    /// The part's landmark role.
+    pub fn role(mut self, role: &'static str) -> Spec {
+        self.role = Some(role);
+        self
+    }
+
+    /// Room reserved for the content whatever arrives (a CSS length).
+    pub fn room(mut self, room: String) -> Spec {
+        self.room = Some(room);
+        self
+    }
+}
+
+/// What the main content became once it rendered.
+pub enum Shown<'a> {
+    Content(&'a std::sync::Arc<Loaded>),
+    NotFound,
+    Failed,
+}
+
+/// The page's hook on its main part (`page` provides it as context): told
+/// once the main content has rendered, or failed, while it is mounted.
+/// What follows (the document's head, scroll restoration, the secondary
+/// parts) is the page's, in that one place; views only build markup.
+#[derive(Clone, Copy)]
+pub struct MainHook(StoredValue<OnShown, LocalStorage>);
+
+/// The page's function behind a [`MainHook`] (a box: `part` is compiled once).
+pub type OnShown = Box<dyn Fn(Shown)>;
+
+impl MainHook {
+    pub fn new(hook: OnShown) -> MainHook {
+        MainHook(StoredValue::new_local(hook))
+    }
+
+    pub fn shown(self, shown: Shown) {
+        self.0.with_value(|hook| hook(shown));
     }
 }
 
@@ -87,13 +148,12 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
         announce,
         failed,
         compact,
-        not_found: shows_not_found,
         main,
         skeleton,
         ready,
     } = spec;
     let env = env.clone();
-    let settled = if main { use_context::<MainSettled>() } else { None };
+    let hook = if main { use_context::<MainHook>() } else { None };
     let labelled_by = heading.as_ref().map(|(_, id)| id.clone());
     let heading = heading.map(|(text, id)| view! { <h2 class="hd-sidebar__heading" id=id>{text}</h2> });
     let status = announce.map(|(loading, failed)| {
@@ -109,28 +169,29 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
     });
     let content = move || {
         let state = loader.state.get();
-        let shown = match &state {
-            Load::Ready(loaded) => ready(&env, loaded)
-                .inspect(|el| ads::activate(&el.0, env.config.ads.margin_px))
-                .map(view_of),
-            Load::Loading => skeleton(&env).map(view_of),
-            Load::Idle => None,
-            Load::Failed(e) if shows_not_found && e.is_not_found() => {
-                super::head::not_found(&env);
-                Some(view_of(not_found(&env)))
+        let (view, shown) = match &state {
+            Load::Ready(loaded) => {
+                let view = ready(&env, loaded).map(|el| {
+                    ads::activate(&el, env.config.ads.margin_px);
+                    view_of(el)
+                });
+                (view, Some(Shown::Content(loaded)))
             }
-            Load::Failed(e) => {
-                failed.map(|title| error_view(&env, title, e, move || loader.retry(), compact))
+            Load::Loading => (skeleton.map(|s| view_of(s(&env))), None),
+            Load::Idle => (None, None),
+            Load::Failed(e) if main && e.is_not_found() => {
+                (Some(view_of(not_found(&env))), Some(Shown::NotFound))
             }
+            Load::Failed(e) => (
+                failed.map(|title| error_view(&env, title, e, move || loader.retry(), compact)),
+                Some(Shown::Failed),
+            ),
         };
         // The main content (or its error) is there: the page goes on.
-        if main && !matches!(state, Load::Loading) {
-            super::app::restore_scroll_soon();
-            if let Some(settled) = settled {
-                settled.settle(true);
-            }
+        if let (Some(hook), Some(shown)) = (hook, shown) {
+            hook.shown(shown);
         }
-        shown.unwrap_or_else(|| ().into_any())
+        view.unwrap_or_else(|| ().into_any())
     };
     view! {
         <section

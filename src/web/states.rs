@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::dom::{text_el, E};
-use super::Env;
+use super::dom::{text_el, Markup};
+use super::env::Env;
 use crate::core::error::{LoadError, Problem};
 use crate::core::i18n::{fill, Strings};
 use crate::core::route::Route;
@@ -66,17 +66,17 @@ pub fn config_error_view(env: &Env, errors: &[String]) -> AnyView {
 
 /// The article's loading skeleton: the geometry of a loaded article (kicker,
 /// two-line headline, standfirst, byline, 16:9 lead image, paragraphs).
-pub fn article_skeleton() -> E {
-    let bar = |class: &str| E::new("div").cls(class);
+pub fn article_skeleton() -> Markup {
+    let bar = |class: &str| Markup::new("div").cls(class);
     let para = || {
-        E::new("div")
+        Markup::new("div")
             .cls("hd-sk-para")
             .child(bar("hd-sk hd-sk--line"))
             .child(bar("hd-sk hd-sk--line"))
             .child(bar("hd-sk hd-sk--line"))
             .child(bar("hd-sk hd-sk--line hd-sk--short"))
     };
-    E::new("div")
+    Markup::new("div")
         .cls("hd-skeleton hd-skeleton--article")
         .attr("aria-hidden", "true")
         .child(bar("hd-sk hd-sk--kicker"))
@@ -88,14 +88,14 @@ pub fn article_skeleton() -> E {
         .children((0..6).map(|_| para()).collect())
 }
 
-pub fn not_found(env: &Env) -> E {
+pub fn not_found(env: &Env) -> Markup {
     let t = env.t();
     let front = env.route_href(&Route::Front).map(|href| {
-        E::new("p").child(text_el("a", "hd-button hd-button--link", t.front_page).attr("href", &href))
+        Markup::new("p").child(text_el("a", "hd-button hd-button--link", t.front_page).attr("href", &href))
     });
-    E::new("div")
+    Markup::new("div")
         .cls("hd-notfound")
         .child(text_el("h1", "hd-notfound__title", t.not_found_title))
-        .child(E::new("p").text(t.not_found_text))
+        .child(Markup::new("p").text(t.not_found_text))
         .child_opt(front)
 }

@@ -3,60 +3,50 @@
 //! has a box of its own size, so nothing moves when it arrives, and a
 //! missing or failing weather feed leaves that box empty, never the date.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use super::dom::{text_el, view_of, E};
-use super::fetch::Fetched;
+use super::dom::{text_el, view_of, Markup};
+use super::env::Env;
 use super::intl::{self, DateStyle};
-use super::load::{use_source_loader, Loaded, Request};
+use super::load::{use_source_loader, Input, Loaded};
 use super::part::{part, Spec};
-use super::Env;
-use crate::core::config::{Config, Units};
-use crate::core::error::{Feed, Format, Parsed, Problem};
+use crate::core::config::Units;
+use crate::core::error::{Feed, Parsed, Problem};
 use crate::core::feed;
 use crate::core::i18n::fill;
-use crate::core::json::Json;
 use crate::core::time::Timestamp;
 use crate::core::weather::{one_decimal, Icon, Weather};
 
-fn decode(
-    config: &Config,
-    format: Format,
-    json: &Json,
-    _: &Request,
-    _: &Fetched,
-) -> Result<Parsed<Loaded>, Problem> {
-    feed::weather(format, json, config.units).map(|p| p.map(Loaded::Weather))
+fn decode(input: &Input) -> Result<Parsed<Loaded>, Problem> {
+    feed::weather(input.format, input.json, input.config.units).map(|p| p.map(Loaded::Weather))
 }
 
 /// A 24×24 pictogram, drawn with a few shapes.
-fn icon(kind: Icon) -> E {
+fn icon(kind: Icon) -> Markup {
     let sun = |cx: &str, cy: &str, r: &str| {
-        E::svg("circle")
+        Markup::svg("circle")
             .attr("cx", cx)
             .attr("cy", cy)
             .attr("r", r)
             .attr("class", "hd-i-sun")
     };
     let cloud = || {
-        E::svg("path").attr("class", "hd-i-cloud").attr(
+        Markup::svg("path").attr("class", "hd-i-cloud").attr(
             "d",
             "M7 19h10a4 4 0 0 0 .6-8A6 6 0 0 0 6.3 12 3.5 3.5 0 0 0 7 19z",
         )
     };
     let moon = || {
-        E::svg("path")
+        Markup::svg("path")
             .attr("class", "hd-i-sun")
             .attr("d", "M15 3a8 8 0 1 0 6 12.5A7 7 0 0 1 15 3z")
     };
     let drops = |class: &str| {
-        E::svg("path")
+        Markup::svg("path")
             .attr("class", class)
             .attr("d", "M8 21l-1 2M12 21l-1 2M16 21l-1 2")
     };
-    let svg = E::svg("svg")
+    let svg = Markup::svg("svg")
         .attr("class", "hd-weather__icon")
         .attr("viewBox", "0 0 24 24")
         .attr("width", "24")
@@ -70,21 +60,21 @@ fn icon(kind: Icon) -> E {
         Icon::MoonCloud => svg.child(moon()).child(cloud()),
         Icon::Cloud => svg.child(cloud()),
         Icon::Fog => svg.child(cloud()).child(
-            E::svg("path")
+            Markup::svg("path")
                 .attr("class", "hd-i-line")
                 .attr("d", "M4 21h16M6 23h12"),
         ),
         Icon::Rain => svg.child(cloud()).child(drops("hd-i-line")),
         Icon::Snow => svg.child(cloud()).child(drops("hd-i-snow")),
         Icon::Thunder => svg.child(cloud()).child(
-            E::svg("path")
+            Markup::svg("path")
                 .attr("class", "hd-i-bolt")
                 .attr("d", "M12 18l-2 4h3l-1 2"),
         ),
     }
 }
 
-fn weather_view(env: &Env, w: &Weather) -> E {
+fn weather_view(env: &Env, w: &Weather) -> Markup {
     let t = env.t();
     let city = env.config.city.as_deref().unwrap_or("");
     let temperature = intl::format_temperature(
@@ -100,7 +90,7 @@ fn weather_view(env: &Env, w: &Weather) -> E {
             &format!("{}: ", fill(t.weather_in, &[("city", city)])),
         )
     });
-    E::new("p")
+    Markup::new("p")
         .cls("hd-weather")
         .child_opt(label)
         .child_opt(w.condition.map(|c| icon(c.icon(w.is_day))))
@@ -115,11 +105,11 @@ fn weather_view(env: &Env, w: &Weather) -> E {
 }
 
 /// Today's date, in the site's locale and time zone.
-fn today(env: &Env) -> E {
+fn today(env: &Env) -> Markup {
     let now = js_sys::Date::now() as i64;
     let zone = env.time_zone.as_deref();
-    E::new("p").cls("hd-topbar__date").child(
-        E::new("time")
+    Markup::new("p").cls("hd-topbar__date").child(
+        Markup::new("time")
             .attr(
                 "datetime",
                 &intl::format_date(now, "sv-SE", zone, DateStyle::Numeric),
@@ -131,27 +121,11 @@ fn today(env: &Env) -> E {
 /// The bar's contents: the weather (from its feed) and today's date.
 pub fn top_bar_contents(env: &Env) -> AnyView {
     let loader = use_source_loader(env, Feed::Weather, |c| c.weather.as_ref(), decode);
-    let weather = part(
-        env,
-        loader,
-        Spec {
-            class: "hd-topbar__weather",
-            heading: None,
-            role: None,
-            room: None,
-            announce: None,
-            // Loading or failed, the box stays empty; a failure is in the console.
-            failed: None,
-            compact: true,
-            not_found: false,
-            main: false,
-            skeleton: |_| None,
-            ready: Arc::new(|env, loaded| match &**loaded {
-                Loaded::Weather(w) => Some(weather_view(env, w)),
-                _ => None,
-            }),
-        },
-    );
+    // Loading or failed, the box stays empty; a failure is in the console.
+    let spec = Spec::quiet("hd-topbar__weather", |env, loaded| {
+        loaded.weather().map(|w| weather_view(env, w))
+    });
+    let weather = part(env, loader, spec);
     view! {
         {weather}
         {view_of(today(env))}

@@ -2,52 +2,28 @@
 //! thumbnails. Rows have a fixed height and the list reserves room for the
 //! configured count, so its arrival moves nothing.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use super::article::image_tag;
-use super::dom::{text_el, E};
-use super::fetch::Fetched;
+use super::dom::{text_el, Markup};
+use super::env::Env;
 use super::intl::DateStyle;
-use super::load::{use_source_loader, Loaded, Request};
+use super::load::{use_source_loader, Input, Loaded};
+use super::markup::{headline_el, image_tag};
 use super::part::{part, Spec};
 use super::sanitize::BrowserHtml;
-use super::Env;
 use crate::core::article::Summary;
-use crate::core::config::Config;
-use crate::core::error::{Feed, Format, Parsed, Problem};
+use crate::core::error::{Feed, Parsed, Problem};
 use crate::core::feed;
-use crate::core::i18n::direction;
-use crate::core::json::Json;
 
 /// The height of a row in em, as in the stylesheet (`.hd-trending__item`).
 pub const ROW_EM: usize = 6;
 
-fn decode(
-    _: &Config,
-    format: Format,
-    json: &Json,
-    req: &Request,
-    _: &Fetched,
-) -> Result<Parsed<Loaded>, Problem> {
-    feed::trending(format, json, &req.url, &BrowserHtml).map(|p| p.map(Loaded::Trending))
+fn decode(input: &Input) -> Result<Parsed<Loaded>, Problem> {
+    feed::trending(input.format, input.json, &input.request.url, &BrowserHtml)
+        .map(|p| p.map(Loaded::Trending))
 }
 
-/// Headline text with its own language and direction when it has one.
-pub fn headline_el(env: &Env, tag: &str, class: &str, s: &Summary) -> E {
-    let el = text_el(tag, class, &s.headline);
-    match s
-        .language
-        .as_deref()
-        .filter(|l| !l.eq_ignore_ascii_case(&env.locale))
-    {
-        Some(lang) => el.attr("lang", lang).attr("dir", direction(lang)),
-        None => el.attr("dir", "auto"),
-    }
-}
-
-fn item(env: &Env, rank: usize, s: &Summary) -> E {
+fn item(env: &Env, rank: usize, s: &Summary) -> Markup {
     let meta = [
         s.section.clone(),
         s.published.map(|p| env.date(&p, DateStyle::Long)),
@@ -58,16 +34,16 @@ fn item(env: &Env, rank: usize, s: &Summary) -> E {
     .join(" · ");
     let thumb = match &s.image {
         Some(img) => image_tag(img, false, "hd-trending__thumb"),
-        None => E::new("span").cls("hd-trending__thumb hd-trending__thumb--none"),
+        None => Markup::new("span").cls("hd-trending__thumb hd-trending__thumb--none"),
     };
-    E::new("li").cls("hd-trending__item").child(
-        E::new("a")
+    Markup::new("li").cls("hd-trending__item").child(
+        Markup::new("a")
             .cls("hd-trending__link")
             .attr("href", &env.article_href(s.slug.as_deref(), &s.url))
             .child(text_el("span", "hd-trending__rank", &env.number(rank as u64)).attr("aria-hidden", "true"))
             .child(thumb)
             .child(
-                E::new("span")
+                Markup::new("span")
                     .cls("hd-trending__text")
                     .child(headline_el(env, "span", "hd-trending__headline", s))
                     .child(text_el("span", "hd-trending__meta", &meta)),
@@ -75,13 +51,13 @@ fn item(env: &Env, rank: usize, s: &Summary) -> E {
     )
 }
 
-fn list(env: &Env, items: &[Summary]) -> E {
+fn list(env: &Env, items: &[Summary]) -> Markup {
     if items.is_empty() {
         // Every item was left out (the console says why): say so, not an empty box.
         return text_el("p", "hd-trending__empty", env.t().no_trending);
     }
     let n = env.config.trending_count;
-    E::new("ol").cls("hd-trending__list").children(
+    Markup::new("ol").cls("hd-trending__list").children(
         items
             .iter()
             .take(n)
@@ -91,17 +67,17 @@ fn list(env: &Env, items: &[Summary]) -> E {
     )
 }
 
-fn skeleton(env: &Env) -> E {
-    E::new("ol")
+fn skeleton(env: &Env) -> Markup {
+    Markup::new("ol")
         .cls("hd-trending__list")
         .attr("aria-hidden", "true")
         .children(
             (0..env.config.trending_count)
                 .map(|_| {
-                    E::new("li")
+                    Markup::new("li")
                         .cls("hd-trending__item hd-trending__item--skeleton")
-                        .child(E::new("span").cls("hd-sk hd-trending__thumb"))
-                        .child(E::new("span").cls("hd-sk hd-sk--line"))
+                        .child(Markup::new("span").cls("hd-sk hd-trending__thumb"))
+                        .child(Markup::new("span").cls("hd-sk hd-sk--line"))
                 })
                 .collect(),
         )
@@ -110,25 +86,14 @@ fn skeleton(env: &Env) -> E {
 pub fn trending_part(env: &Env) -> AnyView {
     let loader = use_source_loader(env, Feed::Trending, |c| c.trending.as_ref(), decode);
     let t = env.t();
-    part(
-        env,
-        loader,
-        Spec {
-            class: "hd-trending",
-            heading: Some((t.trending_today, env.id("trending"))),
-            role: None,
-            // The list's room: the configured number of rows, whatever arrives.
-            room: Some(format!("{}em", env.config.trending_count * ROW_EM)),
-            announce: None,
-            failed: Some(t.error_trending),
-            compact: true,
-            not_found: false,
-            main: false,
-            skeleton: |env| Some(skeleton(env)),
-            ready: Arc::new(|env, loaded| match &**loaded {
-                Loaded::Trending(items) => Some(list(env, items)),
-                _ => None,
-            }),
-        },
+    let spec = Spec::sidebar(
+        "hd-trending",
+        (t.trending_today, env.id("trending")),
+        t.error_trending,
+        skeleton,
+        |env, loaded| loaded.trending().map(|items| list(env, items)),
     )
+    // The list's room: the configured number of rows, whatever arrives.
+    .room(format!("{}em", env.config.trending_count * ROW_EM));
+    part(env, loader, spec)
 }

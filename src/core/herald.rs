@@ -6,53 +6,23 @@
 
 use super::archive::{Listing, MonthCount};
 use super::article::{Article, ArticleLink, Author, Block, Image, Run, Summary, MAX_IMAGE_SIDE};
-use super::decode::{At, Result as DResult};
+use super::decode::{At, Ctx, Result as DResult};
 use super::error::{Parsed, Problem};
+use super::html::{HtmlParser, Node};
 use super::json::Json;
-use super::limits::{list_cut, Budget, Warnings, MAX_BLOCKS, MAX_ITEMS};
+use super::limits::{list_cut, Budget, MAX_BLOCKS, MAX_ITEMS};
 use super::time::Timestamp;
-use super::url::{resolve, UrlUse};
+use super::url::UrlUse;
 
 /// The format version this widget reads.
 pub const VERSION: i64 = 1;
 
-/// Collects warnings and resolves URLs against the document's address.
-pub struct Ctx<'a> {
-    pub base: &'a str,
-    pub warnings: Warnings,
-}
+/// Herald JSON carries no HTML: its context's parser is never called.
+struct NoHtml;
 
-impl<'a> Ctx<'a> {
-    pub fn new(base: &'a str) -> Self {
-        Ctx {
-            base,
-            warnings: Warnings::default(),
-        }
-    }
-
-    fn warn(&mut self, at: &At, message: &str) {
-        self.warnings
-            .push(format!("{message} at {} (line {})", at.path(), at.json.line));
-    }
-
-    /// A URL member resolved and checked; an unsafe URL is dropped with a warning.
-    fn url(&mut self, at: &At, key: &str, usage: UrlUse) -> DResult<Option<String>> {
-        let Some(v) = at.field(key)? else { return Ok(None) };
-        let raw = v.string()?;
-        let resolved = resolve(self.base, &raw, usage);
-        if resolved.is_none() && !raw.trim().is_empty() {
-            self.warn(&v, "dropped a URL with a scheme that is not allowed");
-        }
-        Ok(resolved)
-    }
-
-    fn req_url(&mut self, at: &At, key: &str, usage: UrlUse) -> DResult<String> {
-        let present = at.req_text(key)?;
-        self.url(at, key, usage)?.ok_or_else(|| {
-            at.error(format!(
-                "`{key}` must be an http(s) or relative URL, found `{present}`"
-            ))
-        })
+impl HtmlParser for NoHtml {
+    fn parse(&self, _: &str) -> Vec<Node> {
+        Vec::new()
     }
 }
 
@@ -112,7 +82,7 @@ fn finish<T>(ctx: Ctx, result: DResult<T>) -> std::result::Result<Parsed<T>, Pro
 pub fn article(doc: &Json, base: &str) -> std::result::Result<Parsed<Article>, Problem> {
     let root = At::root(doc);
     header(&root, "article")?;
-    let mut ctx = Ctx::new(base);
+    let mut ctx = Ctx::new(base, &NoHtml);
     let result = read_article(&root, &mut ctx);
     finish(ctx, result)
 }
@@ -326,7 +296,7 @@ fn summaries(root: &At, ctx: &mut Ctx) -> DResult<Vec<Summary>> {
 pub fn trending(doc: &Json, base: &str) -> std::result::Result<Parsed<Vec<Summary>>, Problem> {
     let root = At::root(doc);
     header(&root, "trending")?;
-    let mut ctx = Ctx::new(base);
+    let mut ctx = Ctx::new(base, &NoHtml);
     let result = summaries(&root, &mut ctx);
     finish(ctx, result)
 }
@@ -334,36 +304,41 @@ pub fn trending(doc: &Json, base: &str) -> std::result::Result<Parsed<Vec<Summar
 pub fn archives(doc: &Json, base: &str) -> std::result::Result<Parsed<Vec<MonthCount>>, Problem> {
     let root = At::root(doc);
     header(&root, "archives")?;
-    let ctx = Ctx::new(base);
-    let result = root.required("months").and_then(|months| {
-        months
-            .items()?
-            .into_iter()
-            .map(|m| {
-                m.is_object()?;
-                Ok(MonthCount {
-                    year: m.required("year")?.integer(1000, 9999)? as i32,
-                    month: m.required("month")?.integer(1, 12)? as u32,
-                    count: m.required("count")?.integer(0, i64::from(u32::MAX))? as u32,
-                })
-            })
-            .collect()
-    });
+    let ctx = Ctx::new(base, &NoHtml);
+    let result = read_archives(&root);
     finish(ctx, result)
+}
+
+fn read_archives(root: &At) -> DResult<Vec<MonthCount>> {
+    let months = root.required("months")?;
+    months
+        .items()?
+        .into_iter()
+        .map(|m| {
+            m.is_object()?;
+            Ok(MonthCount {
+                year: m.required("year")?.integer(1000, 9999)? as i32,
+                month: m.required("month")?.integer(1, 12)? as u32,
+                count: m.required("count")?.integer(0, i64::from(u32::MAX))? as u32,
+            })
+        })
+        .collect()
 }
 
 /// A month listing: every article of the month, newest first after sorting.
 pub fn listing(doc: &Json, base: &str) -> std::result::Result<Parsed<Listing>, Problem> {
     let root = At::root(doc);
     header(&root, "listing")?;
-    let mut ctx = Ctx::new(base);
-    let result: DResult<Listing> = (|| {
-        let year = root.required("year")?.integer(1000, 9999)? as i32;
-        let month = root.required("month")?.integer(1, 12)? as u32;
-        let items = summaries(&root, &mut ctx)?;
-        Ok(Listing::whole_month(year, month, items))
-    })();
+    let mut ctx = Ctx::new(base, &NoHtml);
+    let result = read_listing(&root, &mut ctx);
     finish(ctx, result)
+}
+
+fn read_listing(root: &At, ctx: &mut Ctx) -> DResult<Listing> {
+    let year = root.required("year")?.integer(1000, 9999)? as i32;
+    let month = root.required("month")?.integer(1, 12)? as u32;
+    let items = summaries(root, ctx)?;
+    Ok(Listing::whole_month(year, month, items))
 }
 
 #[cfg(test)]

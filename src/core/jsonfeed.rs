@@ -9,10 +9,10 @@
 
 use super::archive::Listing;
 use super::article::{image_side, Article, Author, Block, Image, Run, Summary};
-use super::decode::{At, Result as DResult};
+use super::decode::{At, Ctx, Result as DResult};
 use super::error::{Parsed, Problem};
-use super::html::{body_blocks, fragment_text, take_dateline, HtmlParser};
-use super::json::{Json, Value};
+use super::html::{body_blocks, take_dateline, HtmlParser};
+use super::json::Json;
 use super::limits::{list_cut, nothing_left, Budget, Warnings, MAX_AUTHORS, MAX_ITEMS};
 use super::route::valid_slug;
 use super::time::{parse_lenient, Timestamp};
@@ -45,28 +45,22 @@ fn check_version(root: &At) -> Result<(), Problem> {
     }
 }
 
-fn ext<'a>(item: &'a Json, key: &str) -> Option<&'a Json> {
-    item.get("_herald")?.get(key)
-}
-
-fn ext_text(item: &Json, key: &str) -> Option<String> {
-    ext(item, key)
-        .and_then(Json::as_str)
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
+/// A text of Herald's extension (`_herald`) of an item or author.
+fn ext_text(at: &At, key: &str) -> Option<String> {
+    at.get("_herald").and_then(|h| h.text_of(key))
 }
 
 /// The slug of an item: `_herald.slug`, else a slug-like `id`, else the
 /// last segment of its URL, percent-decoded and without a file extension.
-fn slug_of(item: &Json) -> Option<String> {
+fn slug_of(item: &At) -> Option<String> {
     let own = ext_text(item, "slug").or_else(|| {
-        let id = item.get("id").and_then(Json::as_str).filter(|s| is_slug(s))?;
+        let id = item.str_of("id").filter(|s| is_slug(s))?;
         Some(id.to_string())
     });
     match own {
         // At most 200 characters, as a route's slug.
         Some(s) => valid_slug(&s).then_some(s),
-        None => slug_segment(item.get("url").and_then(Json::as_str)?),
+        None => slug_segment(item.str_of("url")?),
     }
 }
 
@@ -74,7 +68,7 @@ fn slug_of(item: &Json) -> Option<String> {
 /// would share one, the first keeps it and the later ones get `-2`, `-3`…
 /// (docs/sources.md), with a warning.
 fn slugs(items: &[At], warnings: &mut Warnings) -> Vec<Option<String>> {
-    let mut slugs: Vec<Option<String>> = items.iter().map(|i| slug_of(i.json)).collect();
+    let mut slugs: Vec<Option<String>> = items.iter().map(slug_of).collect();
     // Compared pairwise among the items a list shows (at most `MAX_ITEMS`,
     // so bounded work); items past them keep their slugs as they are.
     let shown = slugs.len().min(MAX_ITEMS);
@@ -107,20 +101,13 @@ fn is_suffix(rest: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-fn image(item: &Json, base: &str) -> Option<Image> {
-    let src = resolve(base, item.get("image")?.as_str()?, UrlUse::Resource)?;
-    let meta = ext(item, "image");
-    let text = |k: &str| {
-        meta.and_then(|m| m.get(k))
-            .and_then(Json::as_str)
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-    };
-    let dim = |k: &str| {
-        meta.and_then(|m| m.get(k))
-            .and_then(Json::as_f64)
-            .and_then(image_side)
-    };
+fn image(item: &At, base: &str) -> Option<Image> {
+    let src = resolve(base, item.str_of("image")?, UrlUse::Resource)?;
+    let ext = item.get("_herald");
+    let meta = ext.as_ref().and_then(|e| e.get("image"));
+    let meta = meta.as_ref();
+    let text = |k: &str| meta.and_then(|m| m.text_of(k));
+    let dim = |k: &str| meta.and_then(|m| m.num_of(k)).and_then(image_side);
     Some(Image {
         src,
         alt: text("alt").unwrap_or_default(),
@@ -141,16 +128,16 @@ struct FeedDefaults {
 }
 
 impl FeedDefaults {
-    fn new(feed: &Json, base: &str) -> Self {
+    fn new(feed: &At, base: &str) -> Self {
         let authors = feed
-            .get("authors")
-            .or_else(|| feed.get("author"))
-            .map(|a| authors(a, base))
+            .member("authors")
+            .or_else(|| feed.member("author"))
+            .map(|a| authors(&a, base))
             .unwrap_or_default();
         FeedDefaults {
             byline: byline(&authors),
             authors,
-            language: feed.get("language").and_then(Json::as_str).map(str::to_string),
+            language: feed.str_of("language").map(str::to_string),
         }
     }
 }
@@ -162,48 +149,39 @@ fn byline(authors: &[Author]) -> Option<String> {
 
 /// An item's own authors (1.1's `authors`, 1.0's `author`); `None` when it
 /// names none, so that the feed's are used.
-fn item_authors(item: &Json, base: &str) -> Option<Vec<Author>> {
+fn item_authors(item: &At, base: &str) -> Option<Vec<Author>> {
     item.get("authors")
-        .filter(|a| a.as_array().is_some())
-        .or_else(|| item.get("author"))
-        .map(|a| authors(a, base))
+        .filter(At::is_array)
+        .or_else(|| item.member("author"))
+        .map(|a| authors(&a, base))
 }
 
 /// An `authors` array, or 1.0's single `author` object.
-fn authors(value: &Json, base: &str) -> Vec<Author> {
-    let list: Vec<&Json> = match value.as_array() {
-        Some(a) => a.iter().collect(),
-        None => vec![value],
+fn authors(value: &At, base: &str) -> Vec<Author> {
+    let list = if value.is_array() {
+        value.list()
+    } else {
+        vec![*value]
     };
-    list.into_iter()
-        .take(MAX_AUTHORS)
-        .filter_map(|a| {
-            let name = a.get("name")?.as_str()?.trim().to_string();
-            if name.is_empty() {
-                return None;
-            }
-            let extension = |k: &str| {
-                a.get("_herald")
-                    .and_then(|h| h.get(k))
-                    .and_then(Json::as_str)
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-            };
-            Some(Author {
-                name,
-                slug: extension("slug"),
-                avatar: a
-                    .get("avatar")
-                    .and_then(Json::as_str)
-                    .and_then(|u| resolve(base, u, UrlUse::Resource)),
-                bio: extension("bio"),
-                url: a
-                    .get("url")
-                    .and_then(Json::as_str)
-                    .and_then(|u| resolve(base, u, UrlUse::Link)),
-            })
-        })
-        .collect()
+    let mut out = Vec::new();
+    for a in list.iter().take(MAX_AUTHORS) {
+        let Some(name) = a.str_of("name").map(str::trim) else {
+            continue;
+        };
+        if name.is_empty() {
+            continue;
+        }
+        out.push(Author {
+            name: name.to_string(),
+            slug: ext_text(a, "slug"),
+            avatar: a
+                .str_of("avatar")
+                .and_then(|u| resolve(base, u, UrlUse::Resource)),
+            bio: ext_text(a, "bio"),
+            url: a.str_of("url").and_then(|u| resolve(base, u, UrlUse::Link)),
+        });
+    }
+    out
 }
 
 /// `content_text`: paragraphs at blank lines, line breaks kept.
@@ -231,46 +209,32 @@ fn item_url(at: &At, base: &str) -> DResult<Option<String>> {
 }
 
 /// The plain text of an item, for a title-less item's headline.
-fn item_text(item: &Json, html: &dyn HtmlParser) -> String {
-    match item.get("content_html").and_then(Json::as_str) {
-        Some(h) => fragment_text(html, h),
-        None => item
-            .get("content_text")
-            .and_then(Json::as_str)
-            .unwrap_or("")
-            .trim()
-            .to_string(),
+fn item_text(item: &At, ctx: &Ctx) -> String {
+    match item.str_of("content_html") {
+        Some(h) => ctx.text(h),
+        None => item.str_of("content_text").unwrap_or("").trim().to_string(),
     }
 }
 
 /// A text member that feeds fill with HTML entities and, now and then,
 /// markup (`Don&#8217;t`, `Q&amp;A`): read as HTML text.
-fn entity_text(at: &At, key: &str, html: &dyn HtmlParser) -> DResult<Option<String>> {
-    Ok(at
-        .opt_text(key)?
-        .map(|t| fragment_text(html, &t))
-        .filter(|t| !t.is_empty()))
+fn entity_text(at: &At, key: &str, ctx: &Ctx) -> DResult<Option<String>> {
+    Ok(at.opt_text(key)?.map(|t| ctx.text(&t)).filter(|t| !t.is_empty()))
 }
 
 /// `tags`: an array of strings, or (as some feeds write it) one string of
 /// comma-separated tags. Anything else in the list is left out.
-fn tags(item: &Json) -> Vec<String> {
+fn tags(item: &At) -> Vec<String> {
     let mut out = Vec::new();
     let mut add = |s: &str| {
         for t in s.split(',').map(str::trim).filter(|t| !t.is_empty()) {
             out.push(t.to_string());
         }
     };
-    match item.get("tags") {
-        Some(Json {
-            value: Value::String(s),
-            ..
-        }) => add(s),
-        Some(Json {
-            value: Value::Array(list),
-            ..
-        }) => list.iter().filter_map(Json::as_str).for_each(add),
-        _ => {}
+    match (item.str_of("tags"), item.get("tags")) {
+        (Some(s), _) => add(s),
+        (None, Some(list)) => list.list().iter().filter_map(At::as_str).for_each(add),
+        (None, None) => {}
     }
     out
 }
@@ -295,12 +259,12 @@ fn date(at: &At, key: &str, warnings: &mut Warnings) -> DResult<Option<Timestamp
     }
 }
 
-fn headline(at: &At, html: &dyn HtmlParser, html_text: impl FnOnce() -> String) -> DResult<String> {
-    match entity_text(at, "title", html)? {
+fn headline(at: &At, ctx: &Ctx) -> DResult<String> {
+    match entity_text(at, "title", ctx)? {
         Some(t) => Ok(t),
         None => {
             // Title-less items (micro posts): the start of their text.
-            let text = html_text();
+            let text = item_text(at, ctx);
             if text.is_empty() {
                 Err(at.error("missing field `title` (and no text to take one from)"))
             } else {
@@ -313,21 +277,18 @@ fn headline(at: &At, html: &dyn HtmlParser, html_text: impl FnOnce() -> String) 
 /// An item as a summary; `url` is the item's address, or `fallback` when it
 /// has none.
 fn summary(
-    item: At,
+    item: &At,
     slug: Option<String>,
     feed: &FeedDefaults,
-    base: &str,
-    html: &dyn HtmlParser,
     fallback: Option<&str>,
-    warnings: &mut Warnings,
+    ctx: &mut Ctx,
 ) -> DResult<Summary> {
     item.is_object()?;
-    let json = item.json;
-    let author = match item_authors(json, base) {
+    let author = match item_authors(item, ctx.base) {
         Some(own) => byline(&own),
         None => feed.byline.clone(),
     };
-    let url = match (item_url(&item, base)?, fallback) {
+    let url = match (item_url(item, ctx.base)?, fallback) {
         (Some(url), _) => url,
         (None, Some(f)) => f.to_string(),
         (None, None) => return Err(item.error("missing field `url`")),
@@ -335,14 +296,14 @@ fn summary(
     Ok(Summary {
         slug,
         url,
-        headline: headline(&item, html, || item_text(json, html))?,
-        kicker: ext_text(json, "kicker"),
-        standfirst: entity_text(&item, "summary", html)?,
-        section: ext_text(json, "section"),
+        headline: headline(item, ctx)?,
+        kicker: ext_text(item, "kicker"),
+        standfirst: entity_text(item, "summary", ctx)?,
+        section: ext_text(item, "section"),
         author,
-        published: date(&item, "date_published", warnings)?,
+        published: date(item, "date_published", &mut ctx.warnings)?,
         language: item.opt_text("language")?.or_else(|| feed.language.clone()),
-        image: image(json, base),
+        image: image(item, ctx.base),
     })
 }
 
@@ -357,74 +318,76 @@ pub fn article(
     check_version(&root)?;
     let items_at = root.required("items").map_err(|e| Problem::Schema(*e))?;
     let all = items_at.items().map_err(|e| Problem::Schema(*e))?;
-    let mut warnings = Warnings::default();
-    let slugs = slugs(&all, &mut warnings);
+    let mut ctx = Ctx::new(base, html);
+    let slugs = slugs(&all, &mut ctx.warnings);
     // By its slug, else by its `id` (how a later item of a shared slug is reached too).
     let at = match slug.filter(|s| !s.is_empty()) {
-        Some(slug) => slugs.iter().position(|s| s.as_deref() == Some(slug)).or_else(|| {
-            all.iter()
-                .position(|i| i.json.get("id").and_then(Json::as_str) == Some(slug))
-        }),
+        Some(slug) => slugs
+            .iter()
+            .position(|s| s.as_deref() == Some(slug))
+            .or_else(|| all.iter().position(|i| i.str_of("id") == Some(slug))),
         None => (!all.is_empty()).then_some(0),
     }
     .ok_or(Problem::NotFound)?;
-    let item = &all[at];
     let own_slug = slugs[at].clone();
-    let result: Result<Article, Problem> = (|| {
-        let feed = FeedDefaults::new(json, base);
-        let s = summary(*item, own_slug, &feed, base, html, Some(base), &mut warnings)?;
-        let published = match s.published {
-            Some(p) => p,
-            None => date(item, "date_modified", &mut warnings)?
-                .ok_or_else(|| item.error("missing field `date_published`"))?,
-        };
-        let site = origin(&s.url).map(str::to_string);
-        let mut body = match item.field("content_html")? {
-            Some(h) => {
-                let (blocks, w) = body_blocks(html, &h.string()?, base, site.as_deref())?;
-                warnings.extend(w);
-                blocks
-            }
-            None => match item.field("content_text")? {
-                Some(t) => text_blocks(&t.string()?),
-                None => {
-                    return Err(item
-                        .error("missing field `content_html` or `content_text`")
-                        .into())
-                }
-            },
-        };
-        // The dateline, from the extension or the text; never both.
-        let in_text = take_dateline(&mut body);
-        let dateline = ext_text(item.json, "dateline").or(in_text);
-        Ok(Article {
-            id: match item.field("id")? {
-                Some(id) => match id.json.as_f64() {
-                    Some(n) => (n as i64).to_string(),
-                    None => id.text()?,
-                },
-                None => s.url.clone(),
-            },
-            slug: s.slug.clone().unwrap_or_default(),
-            url: s.url,
-            kicker: s.kicker,
-            headline: s.headline,
-            standfirst: s.standfirst,
-            section: s.section,
-            tags: tags(item.json),
-            published,
-            updated: date(item, "date_modified", &mut Warnings::default())?
-                .filter(|u| u.unix_ms > published.unix_ms),
-            dateline,
-            language: s.language,
-            authors: item_authors(item.json, base).unwrap_or(feed.authors),
-            image: s.image,
-            body,
-        })
-    })();
-    result.map(|value| Parsed {
+    let value = read_article(&root, &all[at], own_slug, &mut ctx)?;
+    Ok(Parsed {
         value,
-        warnings: warnings.into_vec(),
+        warnings: ctx.warnings.into_vec(),
+    })
+}
+
+/// The item at `item` of the feed at `root` as an article.
+fn read_article(root: &At, item: &At, slug: Option<String>, ctx: &mut Ctx) -> Result<Article, Problem> {
+    let feed = FeedDefaults::new(root, ctx.base);
+    let s = summary(item, slug, &feed, Some(ctx.base), ctx)?;
+    let published = match s.published {
+        Some(p) => p,
+        None => date(item, "date_modified", &mut ctx.warnings)?
+            .ok_or_else(|| item.error("missing field `date_published`"))?,
+    };
+    let site = origin(&s.url).map(str::to_string);
+    let mut body = match item.field("content_html")? {
+        Some(h) => {
+            let (blocks, w) = body_blocks(ctx.html, &h.string()?, ctx.base, site.as_deref())?;
+            ctx.warnings.extend(w);
+            blocks
+        }
+        None => match item.field("content_text")? {
+            Some(t) => text_blocks(&t.string()?),
+            None => {
+                return Err(item
+                    .error("missing field `content_html` or `content_text`")
+                    .into())
+            }
+        },
+    };
+    // The dateline, from the extension or the text; never both.
+    let in_text = take_dateline(&mut body);
+    let dateline = ext_text(item, "dateline").or(in_text);
+    Ok(Article {
+        id: match item.field("id")? {
+            Some(id) => match id.json.as_f64() {
+                Some(n) => (n as i64).to_string(),
+                None => id.text()?,
+            },
+            None => s.url.clone(),
+        },
+        slug: s.slug.clone().unwrap_or_default(),
+        url: s.url,
+        kicker: s.kicker,
+        headline: s.headline,
+        standfirst: s.standfirst,
+        section: s.section,
+        tags: tags(item),
+        published,
+        updated: date(item, "date_modified", &mut Warnings::default())?
+            .filter(|u| u.unix_ms > published.unix_ms),
+        dateline,
+        language: s.language,
+        authors: item_authors(item, ctx.base).unwrap_or(feed.authors),
+        image: s.image,
+        body,
     })
 }
 
@@ -435,35 +398,36 @@ pub fn summaries(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parse
     check_version(&root)?;
     let items_at = root.required("items").map_err(|e| Problem::Schema(*e))?;
     let list = items_at.items().map_err(|e| Problem::Schema(*e))?;
-    let feed = FeedDefaults::new(json, base);
+    let feed = FeedDefaults::new(&root, base);
     let budget = Budget::default();
     let mut value = Vec::new();
-    let mut warnings = Warnings::default();
+    let mut ctx = Ctx::new(base, html);
     let (mut skipped, mut first_skip) = (0, None);
     if list.len() > MAX_ITEMS {
-        warnings.push(list_cut(MAX_ITEMS, &format!("the feed has {} items", list.len())));
+        ctx.warnings
+            .push(list_cut(MAX_ITEMS, &format!("the feed has {} items", list.len())));
     }
-    let slugs = slugs(&list, &mut warnings);
-    for (item, slug) in list.into_iter().zip(slugs).take(MAX_ITEMS) {
-        match summary(item, slug, &feed, base, html, None, &mut warnings) {
+    let slugs = slugs(&list, &mut ctx.warnings);
+    for (item, slug) in list.iter().zip(slugs).take(MAX_ITEMS) {
+        match summary(item, slug, &feed, None, &mut ctx) {
             Ok(s) if !budget.text(s.text_len()) => {
-                warnings.push(list_cut(value.len(), budget.message()));
+                ctx.warnings.push(list_cut(value.len(), budget.message()));
                 break;
             }
             Ok(s) => value.push(s),
             Err(e) => {
                 skipped += 1;
                 first_skip.get_or_insert_with(|| e.to_string());
-                warnings.push(format!("skipped an item: {e}"));
+                ctx.warnings.push(format!("skipped an item: {e}"));
             }
         }
     }
     if let (true, Some(first)) = (value.is_empty(), first_skip) {
-        warnings.lead(nothing_left(skipped, &first));
+        ctx.warnings.lead(nothing_left(skipped, &first));
     }
     Ok(Parsed {
         value,
-        warnings: warnings.into_vec(),
+        warnings: ctx.warnings.into_vec(),
     })
 }
 

@@ -223,7 +223,7 @@ fn no_post_is_not_found_and_errors_are_named() {
     match article(&parse(&nothing).unwrap(), BASE, &Html5ever).unwrap_err() {
         Problem::Schema(e) => assert_eq!(
             e.to_string(),
-            "missing field `title` (and no text to take one from) at $ (line 1)"
+            "missing field `title` (and no text to take one from) at $[0] (line 1)"
         ),
         other => panic!("{other:?}"),
     }
@@ -240,6 +240,33 @@ fn no_post_is_not_found_and_errors_are_named() {
         ),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn an_error_inside_a_post_of_a_list_names_the_post_and_the_member() {
+    let good =
+        r#"{"id":1,"link":"https://c.example/a/","title":{"rendered":"A"},"date_gmt":"2024-01-01T00:00:00"}"#;
+    let bad_title = r#"{"id":3,"link":"https://c.example/c/","title":{"rendered":7}}"#;
+    let doc = format!("[{good},\n{good},\n{bad_title},\n4]");
+    let parsed = summaries(&parse(&doc).unwrap(), BASE, &Html5ever).unwrap();
+    assert_eq!(parsed.value.len(), 2);
+    assert_eq!(
+        parsed.warnings,
+        [
+            "skipped a post: `rendered` must be a string, found a number at $[2].title.rendered (line 3)",
+            "skipped a post: the item must be an object, found a number at $[3] (line 4)",
+        ]
+    );
+    // A post read as an article is where it is in the answer too.
+    let article_err = article(&parse(&format!("[{bad_title}]")).unwrap(), BASE, &Html5ever).unwrap_err();
+    assert_eq!(
+        article_err,
+        Problem::Schema(crate::core::error::SchemaError {
+            path: "$[0].title.rendered".into(),
+            line: 1,
+            message: "`rendered` must be a string, found a number".into(),
+        })
+    );
 }
 
 #[test]

@@ -10,6 +10,44 @@ pub struct Run {
     pub strong: bool,
     /// A link target, already resolved and checked (see `core::url`).
     pub href: Option<String>,
+    /// The other marks (format 1.1): superscript, code, highlight…
+    pub marks: Marks,
+}
+
+/// A set of inline marks besides emphasis and strong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Marks(u8);
+
+impl Marks {
+    pub const SUPERSCRIPT: Marks = Marks(1);
+    pub const SUBSCRIPT: Marks = Marks(2);
+    pub const STRIKETHROUGH: Marks = Marks(4);
+    pub const CODE: Marks = Marks(8);
+    pub const HIGHLIGHT: Marks = Marks(16);
+    pub const KEYBOARD: Marks = Marks(32);
+
+    /// Each mark with its Herald JSON member and the element it renders
+    /// as, outermost first.
+    pub const ALL: [(Marks, &'static str, &'static str); 6] = [
+        (Marks::HIGHLIGHT, "highlight", "mark"),
+        (Marks::STRIKETHROUGH, "strikethrough", "s"),
+        (Marks::SUPERSCRIPT, "superscript", "sup"),
+        (Marks::SUBSCRIPT, "subscript", "sub"),
+        (Marks::KEYBOARD, "keyboard", "kbd"),
+        (Marks::CODE, "code", "code"),
+    ];
+
+    pub fn contains(self, other: Marks) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    pub fn with(self, other: Marks) -> Marks {
+        Marks(self.0 | other.0)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
 }
 
 impl Run {
@@ -59,6 +97,126 @@ pub struct ArticleLink {
     pub slug: Option<String>,
 }
 
+/// A list; its items may hold lists of their own.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct List {
+    pub ordered: bool,
+    pub items: Vec<ListItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ListItem {
+    pub runs: Vec<Run>,
+    /// Lists nested in the item, after its text.
+    pub lists: Vec<List>,
+}
+
+impl ListItem {
+    pub fn text(runs: Vec<Run>) -> ListItem {
+        ListItem {
+            runs,
+            lists: Vec::new(),
+        }
+    }
+}
+
+impl List {
+    /// Every run of the list, nested lists included, in order.
+    pub fn runs(&self) -> Vec<&Run> {
+        let mut out = Vec::new();
+        for item in &self.items {
+            out.extend(item.runs.iter());
+            for sub in &item.lists {
+                out.extend(sub.runs());
+            }
+        }
+        out
+    }
+
+    fn words(&self) -> usize {
+        self.items
+            .iter()
+            .map(|i| run_words(&i.runs) + i.lists.iter().map(List::words).sum::<usize>())
+            .sum()
+    }
+}
+
+/// The largest `colspan` or `rowspan` a cell may declare (HTML's own cap
+/// for columns).
+pub const MAX_SPAN: u16 = 1000;
+
+/// A table: rows of cells of inline text, with header cells marked.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Table {
+    pub caption: Option<String>,
+    /// The header rows (`<thead>`), then the body rows.
+    pub rows: Vec<Vec<Cell>>,
+    /// How many of the first rows are header rows.
+    pub head_rows: usize,
+    /// The alignment of each column, where the feed gives one.
+    pub align: Vec<Option<Align>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub runs: Vec<Run>,
+    /// A header cell: of its column in a header row, else of its row.
+    pub header: bool,
+    /// Columns and rows the cell spans, 1 to [`MAX_SPAN`].
+    pub colspan: u16,
+    pub rowspan: u16,
+}
+
+impl Cell {
+    pub fn new(runs: Vec<Run>, header: bool) -> Cell {
+        Cell {
+            runs,
+            header,
+            colspan: 1,
+            rowspan: 1,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Start,
+    Center,
+    End,
+}
+
+impl Align {
+    /// `start`/`left`, `center`, `end`/`right` (feeds say left and right
+    /// for the start and end of left-to-right text).
+    pub fn parse(name: &str) -> Option<Align> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "start" | "left" => Some(Align::Start),
+            "center" | "centre" => Some(Align::Center),
+            "end" | "right" => Some(Align::End),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Align::Start => "start",
+            Align::Center => "center",
+            Align::End => "end",
+        }
+    }
+}
+
+/// What pre-formatted text is: its line breaks and spaces are kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preformatted {
+    /// Source code, in a monospace font and always left to right.
+    Code,
+    /// Other pre-formatted text (ASCII art, tabular text), monospace.
+    Plain,
+    /// Poetry and lyrics, in the body's font.
+    Verse,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
     Paragraph(Vec<Run>),
@@ -72,11 +230,19 @@ pub enum Block {
         attribution: Option<String>,
     },
     Image(Image),
-    List {
-        ordered: bool,
-        items: Vec<Vec<Run>>,
-    },
+    List(List),
     ReadAlso(ArticleLink),
+    /// Text whose lines and spaces are kept (format 1.1).
+    Preformatted {
+        kind: Preformatted,
+        text: String,
+        /// The programming language of code (`rust`, `html`), when known.
+        language: Option<String>,
+    },
+    /// A thematic break between sections (format 1.1).
+    Separator,
+    /// A table (format 1.1).
+    Table(Table),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,6 +267,25 @@ pub struct Article {
     pub body: Vec<Block>,
 }
 
+impl Block {
+    /// Every address the block holds (links, images), for the checks
+    /// that no unsafe URL gets through.
+    pub fn urls(&self) -> Vec<&str> {
+        fn links<'a>(runs: &mut dyn Iterator<Item = &'a Run>) -> Vec<&'a str> {
+            runs.filter_map(|r| r.href.as_deref()).collect()
+        }
+        match self {
+            Block::Paragraph(runs) => links(&mut runs.iter()),
+            Block::Quote { paragraphs, .. } => links(&mut paragraphs.iter().flatten()),
+            Block::List(list) => links(&mut list.runs().into_iter()),
+            Block::Table(t) => links(&mut t.rows.iter().flatten().flat_map(|c| c.runs.iter())),
+            Block::Image(i) => vec![i.src.as_str()],
+            Block::ReadAlso(l) => vec![l.url.as_str()],
+            Block::Heading { .. } | Block::Preformatted { .. } | Block::Separator => vec![],
+        }
+    }
+}
+
 /// Average silent reading speed used for the reading time.
 pub const WORDS_PER_MINUTE: usize = 230;
 
@@ -122,9 +307,11 @@ impl Article {
                 Block::Paragraph(runs) => run_words(runs),
                 Block::Heading { text, .. } => words(text),
                 Block::Quote { paragraphs, .. } => paragraphs.iter().map(|p| run_words(p)).sum(),
-                Block::List { items, .. } => items.iter().map(|i| run_words(i)).sum(),
+                Block::List(list) => list.words(),
                 Block::Image(img) => img.caption.as_deref().map_or(0, words),
-                Block::ReadAlso(_) => 0,
+                Block::Preformatted { text, .. } => words(text),
+                Block::Table(t) => t.rows.iter().flatten().map(|c| run_words(&c.runs)).sum(),
+                Block::ReadAlso(_) | Block::Separator => 0,
             })
             .sum();
         body + words(&self.headline) + self.standfirst.as_deref().map_or(0, words)
@@ -243,12 +430,27 @@ mod tests {
                 paragraphs: vec![vec![Run::plain("three more words")]],
                 attribution: None,
             },
-            Block::List {
+            Block::List(List {
                 ordered: false,
-                items: vec![vec![Run::plain("a b")], vec![Run::plain("c")]],
+                items: vec![
+                    ListItem::text(vec![Run::plain("a b")]),
+                    ListItem {
+                        runs: vec![Run::plain("c")],
+                        lists: vec![List {
+                            ordered: true,
+                            items: vec![ListItem::text(vec![Run::plain("d e")])],
+                        }],
+                    },
+                ],
+            }),
+            Block::Preformatted {
+                kind: Preformatted::Code,
+                text: "let x = 1;".into(),
+                language: None,
             },
+            Block::Separator,
         ]);
-        assert_eq!(mixed.word_count(), 4 + 100 + 2 + 3 + 3);
+        assert_eq!(mixed.word_count(), 4 + 100 + 2 + 3 + 5 + 4);
     }
 
     #[test]

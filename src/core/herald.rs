@@ -5,11 +5,14 @@
 //! warning, so that documents from newer publishers still render.
 
 use super::archive::{Listing, MonthCount};
-use super::article::{Article, ArticleLink, Author, Block, Image, Run, Summary, MAX_IMAGE_SIDE};
+use super::article::{
+    Align, Article, ArticleLink, Author, Block, Cell, Image, List, ListItem, Marks, Preformatted, Run,
+    Summary, Table, MAX_IMAGE_SIDE, MAX_SPAN,
+};
 use super::decode::{At, Ctx, Result as DResult};
 use super::error::{Parsed, Problem};
 use super::html::{HtmlParser, Node};
-use super::json::Json;
+use super::json::{Json, Value};
 use super::limits::{list_cut, Budget, MAX_BLOCKS, MAX_ITEMS};
 use super::time::Timestamp;
 use super::url::UrlUse;
@@ -179,14 +182,121 @@ fn read_inline(at: At, ctx: &mut Ctx) -> DResult<Vec<Run>> {
             continue;
         }
         run.is_object()?;
+        let mut marks = Marks::default();
+        for (mark, member, _) in Marks::ALL {
+            if run.opt_bool(member)?.unwrap_or(false) {
+                marks = marks.with(mark);
+            }
+        }
         runs.push(Run {
             text: run.required("text")?.string()?,
             emphasis: run.opt_bool("emphasis")?.unwrap_or(false),
             strong: run.opt_bool("strong")?.unwrap_or(false),
             href: ctx.url(&run, "href", UrlUse::Link)?,
+            marks,
         });
     }
     Ok(runs)
+}
+
+/// How deep lists may nest in lists.
+const MAX_LIST_DEPTH: usize = 8;
+
+/// A list: `items` of inline content, or (format 1.1) of objects with
+/// `text` and a nested `list`.
+fn read_list(at: &At, ctx: &mut Ctx, depth: usize) -> DResult<List> {
+    let mut items = Vec::new();
+    for item in at.required("items")?.items()? {
+        if !matches!(item.json.value, Value::Object(_)) {
+            items.push(ListItem::text(read_inline(item, ctx)?));
+            continue;
+        }
+        let runs = match item.field("text")? {
+            Some(text) => read_inline(text, ctx)?,
+            None => Vec::new(),
+        };
+        let mut lists = Vec::new();
+        if let Some(sub) = item.field("list")? {
+            if depth + 1 >= MAX_LIST_DEPTH {
+                return Err(sub.error(format!("lists may nest at most {MAX_LIST_DEPTH} deep")));
+            }
+            sub.is_object()?;
+            lists.push(read_list(&sub, ctx, depth + 1)?);
+        }
+        if !has_text(&runs) && lists.is_empty() {
+            return Err(item.error("a list item needs `text` or a `list`"));
+        }
+        items.push(ListItem { runs, lists });
+    }
+    Ok(List {
+        ordered: at.opt_bool("ordered")?.unwrap_or(false),
+        items,
+    })
+}
+
+/// A table: `head` and `rows` are arrays of rows, a row an array of
+/// cells, a cell inline content or an object with `text`, `header`,
+/// `colspan` and `rowspan`; `header_column` makes each row's first cell
+/// its header; `align` gives the columns' alignment.
+fn read_table(at: &At, ctx: &mut Ctx) -> DResult<Option<Table>> {
+    let header_column = at.opt_bool("header_column")?.unwrap_or(false);
+    let mut rows = Vec::new();
+    let mut head_rows = 0;
+    for (key, in_head) in [("head", true), ("rows", false)] {
+        let Some(list) = at.field(key)? else { continue };
+        for row in list.items()? {
+            let mut cells = Vec::new();
+            for (i, cell) in row.items()?.into_iter().enumerate() {
+                let header = in_head || (header_column && i == 0);
+                cells.push(read_cell(cell, header, ctx)?);
+            }
+            if in_head {
+                head_rows += 1;
+            }
+            rows.push(cells);
+        }
+    }
+    let align = match at.field("align")? {
+        Some(list) => list
+            .items()?
+            .iter()
+            .map(|a| match &a.json.value {
+                Value::Null => Ok(None),
+                _ => {
+                    let name = a.string()?;
+                    Align::parse(&name).map(Some).ok_or_else(|| {
+                        a.error(format!("alignment must be start, center or end, found `{name}`"))
+                    })
+                }
+            })
+            .collect::<DResult<_>>()?,
+        None => Vec::new(),
+    };
+    if !rows.iter().flatten().any(|c: &Cell| has_text(&c.runs)) {
+        return Ok(None);
+    }
+    Ok(Some(Table {
+        caption: at.opt_text("caption")?,
+        rows,
+        head_rows,
+        align,
+    }))
+}
+
+fn read_cell(at: At, header: bool, ctx: &mut Ctx) -> DResult<Cell> {
+    if !matches!(at.json.value, Value::Object(_)) {
+        return Ok(Cell::new(read_inline(at, ctx)?, header));
+    }
+    let span = |key| -> DResult<u16> { Ok(at.opt_integer(key, 1, i64::from(MAX_SPAN))?.unwrap_or(1) as u16) };
+    Ok(Cell {
+        runs: match at.field("text")? {
+            Some(text) => read_inline(text, ctx)?,
+            None => Vec::new(),
+        },
+        header: at.opt_bool("header")?.unwrap_or(header),
+        colspan: span("colspan")?,
+        rowspan: span("rowspan")?,
+    })
 }
 
 fn has_text(runs: &[Run]) -> bool {
@@ -227,14 +337,34 @@ fn read_block(at: At, ctx: &mut Ctx) -> DResult<Option<Block>> {
             Some(image) => Block::Image(image),
             None => return Ok(None),
         },
-        "list" => Block::List {
-            ordered: at.opt_bool("ordered")?.unwrap_or(false),
-            items: at
-                .required("items")?
-                .items()?
-                .into_iter()
-                .map(|i| read_inline(i, ctx))
-                .collect::<DResult<_>>()?,
+        "list" => Block::List(read_list(&at, ctx, 0)?),
+        "code" | "preformatted" | "verse" => {
+            let text = at.required("text")?.string()?;
+            if text.trim().is_empty() {
+                ctx.warn(&at, &format!("skipped an empty {kind} block"));
+                return Ok(None);
+            }
+            let kind = match kind.as_str() {
+                "code" => Preformatted::Code,
+                "verse" => Preformatted::Verse,
+                _ => Preformatted::Plain,
+            };
+            Block::Preformatted {
+                kind,
+                text,
+                language: match kind {
+                    Preformatted::Code => at.opt_text("language")?,
+                    _ => None,
+                },
+            }
+        }
+        "separator" => Block::Separator,
+        "table" => match read_table(&at, ctx)? {
+            Some(table) => Block::Table(table),
+            None => {
+                ctx.warn(&at, "skipped a table without text");
+                return Ok(None);
+            }
         },
         "read_also" => Block::ReadAlso(ArticleLink {
             headline: at.req_text("headline")?,

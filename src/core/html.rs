@@ -7,8 +7,11 @@
 //! from blocks, so no HTML from a feed is ever written into the page:
 //! mutation-XSS has nothing to mutate.
 //!
-//! Kept: paragraphs, headings, quotes with attribution, lists, images with
-//! captions, emphasis, strong, links and line breaks. Dropped with their
+//! Kept: paragraphs, headings, quotes with attribution, lists (nested ones
+//! too), images with captions, pre-formatted text (code, verse),
+//! separators, emphasis, strong, links, line breaks and the inline marks
+//! of `article::Marks` (superscript, subscript, strikethrough, code,
+//! highlight, keyboard). Dropped with their
 //! content: script, style, iframe, object, embed, form, template, SVG,
 //! MathML and the like. Every other element is unwrapped to its text.
 //! URLs: only http, https, mailto (links) and relative ones, resolved
@@ -16,7 +19,10 @@
 
 use std::rc::Rc;
 
-use super::article::{image_side, ArticleLink, Block, Image, Run};
+use super::article::{
+    image_side, Align, ArticleLink, Block, Cell, Image, List, ListItem, Marks, Preformatted, Run, Table,
+    MAX_SPAN,
+};
 use super::error::Problem;
 use super::limits::{html_within_limit, Budget, Warnings};
 use super::url::{resolve, slug_segment, UrlUse};
@@ -232,12 +238,67 @@ pub fn text_of(nodes: &[Node]) -> String {
     collapse(&strip_shortcodes(&out)).trim().to_string()
 }
 
+/// The marks an element passes on to the text inside it.
 #[derive(Clone, Default, PartialEq)]
-struct Marks {
+struct Inherited {
     emphasis: bool,
     strong: bool,
     /// Shared, not copied, by the elements and runs inside a link.
     href: Option<Rc<str>>,
+    marks: Marks,
+}
+
+/// The inline mark an element stands for, if any.
+fn inline_mark(tag: &str) -> Option<Marks> {
+    Some(match tag {
+        "sup" => Marks::SUPERSCRIPT,
+        "sub" => Marks::SUBSCRIPT,
+        "s" | "del" | "strike" => Marks::STRIKETHROUGH,
+        "code" | "tt" | "samp" => Marks::CODE,
+        "mark" => Marks::HIGHLIGHT,
+        "kbd" => Marks::KEYBOARD,
+        _ => return None,
+    })
+}
+
+/// Whether the element's `class` holds `name` as one of its words.
+fn has_class(attrs: &[(String, String)], name: &str) -> bool {
+    attr(attrs, "class").is_some_and(|c| c.split_ascii_whitespace().any(|w| w == name))
+}
+
+/// A cell's alignment: the block editor's `has-text-align-…` class or
+/// `data-align`, a `text-align` style, or the old `align` attribute.
+fn cell_align(attrs: &[(String, String)]) -> Option<Align> {
+    let class = attr(attrs, "class").and_then(|c| {
+        c.split_ascii_whitespace()
+            .find_map(|w| w.strip_prefix("has-text-align-"))
+            .and_then(Align::parse)
+    });
+    let style = attr(attrs, "style").and_then(|s| {
+        s.split(';').find_map(|decl| {
+            let (name, value) = decl.split_once(':')?;
+            (name.trim().eq_ignore_ascii_case("text-align"))
+                .then(|| Align::parse(value))
+                .flatten()
+        })
+    });
+    class
+        .or(style)
+        .or_else(|| attr(attrs, "data-align").and_then(Align::parse))
+        .or_else(|| attr(attrs, "align").and_then(Align::parse))
+}
+
+/// The language a `language-…` or `lang-…` class names (Prism, highlight.js).
+fn code_language(attrs: &[(String, String)]) -> Option<String> {
+    attr(attrs, "class")?.split_ascii_whitespace().find_map(|w| {
+        let lang = w.strip_prefix("language-").or_else(|| w.strip_prefix("lang-"))?;
+        let ok = !lang.is_empty()
+            && lang.len() <= 32
+            && lang
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#' | '_'));
+        ok.then(|| lang.to_ascii_lowercase())
+    })
 }
 
 /// Parses an untrusted HTML fragment (an article's body) and turns it into
@@ -312,7 +373,7 @@ impl<'a> Sanitizer<'a> {
         }
     }
 
-    fn push_text(&mut self, text: &str, marks: &Marks) {
+    fn push_text(&mut self, text: &str, marks: &Inherited) {
         let mut text = collapse(&strip_shortcodes(text));
         // One space between words, across elements as within them.
         let after_space = self.para.last().is_none_or(|r| r.text.ends_with([' ', '\n']));
@@ -325,6 +386,7 @@ impl<'a> Sanitizer<'a> {
         if let Some(last) = self.para.last_mut() {
             if last.emphasis == marks.emphasis
                 && last.strong == marks.strong
+                && last.marks == marks.marks
                 && last.href.as_deref() == marks.href.as_deref()
             {
                 if self.budget.text(text.len()) {
@@ -345,6 +407,7 @@ impl<'a> Sanitizer<'a> {
             emphasis: marks.emphasis,
             strong: marks.strong,
             href: marks.href.as_deref().map(str::to_string),
+            marks: marks.marks,
         });
     }
 
@@ -480,7 +543,7 @@ impl<'a> Sanitizer<'a> {
                 return;
             }
             let Node::Element { tag, attrs, children } = node else {
-                self.walk_inline(std::slice::from_ref(node), &Marks::default(), depth);
+                self.walk_inline(std::slice::from_ref(node), &Inherited::default(), depth);
                 continue;
             };
             let tag = tag.as_str();
@@ -495,7 +558,7 @@ impl<'a> Sanitizer<'a> {
             match tag {
                 "p" | "li" => {
                     self.flush();
-                    self.walk_inline(children, &Marks::default(), depth + 1);
+                    self.walk_inline(children, &Inherited::default(), depth + 1);
                     self.flush();
                 }
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
@@ -528,25 +591,32 @@ impl<'a> Sanitizer<'a> {
                         self.push_block(image);
                     }
                 }
-                "hr" => self.flush(),
+                "hr" => {
+                    self.flush();
+                    // Never first, never two in a row.
+                    if !matches!(self.blocks.last(), None | Some(Block::Separator)) {
+                        self.push_block(Block::Separator);
+                    }
+                }
                 "pre" => {
                     self.flush();
-                    let text = raw_text(children, depth + 1);
-                    if !text.trim().is_empty() && self.budget.text(text.len()) {
-                        self.push_block(Block::Paragraph(vec![Run::plain(text.trim_matches('\n'))]));
-                    }
+                    self.preformatted(attrs, children, depth + 1);
+                }
+                "table" => {
+                    self.flush();
+                    self.table(children, None, depth + 1);
                 }
                 t if CONTAINERS.contains(&t) => {
                     self.flush();
                     self.walk_block(children, depth + 1);
                     self.flush();
                 }
-                _ => self.walk_inline(std::slice::from_ref(node), &Marks::default(), depth),
+                _ => self.walk_inline(std::slice::from_ref(node), &Inherited::default(), depth),
             }
         }
     }
 
-    fn walk_inline(&mut self, nodes: &[Node], marks: &Marks, depth: usize) {
+    fn walk_inline(&mut self, nodes: &[Node], marks: &Inherited, depth: usize) {
         if depth > MAX_DEPTH {
             self.warn(format!("dropped content nested deeper than {MAX_DEPTH} elements"));
             return;
@@ -583,21 +653,21 @@ impl<'a> Sanitizer<'a> {
                             if attr(attrs, "href").is_some() && href.is_none() {
                                 self.warn("dropped a link whose address is not allowed".to_string());
                             }
-                            let inner = Marks {
+                            let inner = Inherited {
                                 href: href.map(Rc::from).or_else(|| marks.href.clone()),
                                 ..marks.clone()
                             };
                             self.walk_inline(children, &inner, depth + 1);
                         }
                         "em" | "i" | "cite" | "dfn" | "var" => {
-                            let inner = Marks {
+                            let inner = Inherited {
                                 emphasis: true,
                                 ..marks.clone()
                             };
                             self.walk_inline(children, &inner, depth + 1);
                         }
                         "strong" | "b" => {
-                            let inner = Marks {
+                            let inner = Inherited {
                                 strong: true,
                                 ..marks.clone()
                             };
@@ -606,8 +676,18 @@ impl<'a> Sanitizer<'a> {
                         "p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "ul" | "ol"
                         | "figure" | "hr" | "pre" => self.walk_block(std::slice::from_ref(node), depth),
                         t if CONTAINERS.contains(&t) => self.walk_block(std::slice::from_ref(node), depth),
-                        // span, small, mark, code, abbr, time, q, sub, sup, bdi, u, s…: their text.
-                        _ => self.walk_inline(children, marks, depth + 1),
+                        // sup, sub, s, code, mark, kbd… add their mark; span, small,
+                        // abbr, time, q, bdi, u…: their text.
+                        t => match inline_mark(t) {
+                            Some(mark) => {
+                                let inner = Inherited {
+                                    marks: marks.marks.with(mark),
+                                    ..marks.clone()
+                                };
+                                self.walk_inline(children, &inner, depth + 1);
+                            }
+                            None => self.walk_inline(children, marks, depth + 1),
+                        },
                     }
                 }
             }
@@ -636,8 +716,10 @@ impl<'a> Sanitizer<'a> {
             .filter_map(|b| match b {
                 Block::Paragraph(runs) => Some(runs),
                 Block::Quote { paragraphs, .. } => paragraphs.into_iter().next(),
-                Block::List { items, .. } => items.into_iter().next(),
-                Block::Heading { text, .. } => Some(vec![Run::plain(text)]),
+                Block::List(list) => list.items.into_iter().next().map(|i| i.runs),
+                Block::Heading { text, .. } | Block::Preformatted { text, .. } => {
+                    Some(vec![Run::plain(text)])
+                }
                 _ => None,
             })
             .collect();
@@ -650,39 +732,253 @@ impl<'a> Sanitizer<'a> {
     }
 
     fn list(&mut self, ordered: bool, children: &[Node], depth: usize) {
-        let mut items = Vec::new();
+        let list = self.list_of(ordered, children, depth);
+        if !list.items.is_empty() {
+            self.push_block(Block::List(list));
+        }
+    }
+
+    /// A list: each `<li>`'s text (its paragraphs joined into one line)
+    /// and the lists nested in it.
+    fn list_of(&mut self, ordered: bool, children: &[Node], depth: usize) -> List {
+        let mut list = List {
+            ordered,
+            items: Vec::new(),
+        };
+        if depth > MAX_DEPTH {
+            self.warn(format!("dropped content nested deeper than {MAX_DEPTH} elements"));
+            return list;
+        }
         for child in children {
             let nodes = match child {
                 Node::Element { tag, children, .. } if tag == "li" => children.as_slice(),
                 other => std::slice::from_ref(other),
             };
-            let blocks = self.nested(|s| s.walk_block(nodes, depth));
-            // A list item is one line of text; nested lists and paragraphs join it.
-            let mut runs: Vec<Run> = Vec::new();
-            for b in blocks {
-                let more = match b {
-                    Block::Paragraph(r) => r,
-                    Block::List { items, .. } => items.into_iter().flatten().collect(),
-                    Block::Heading { text, .. } => vec![Run::plain(text)],
-                    Block::ReadAlso(link) => vec![Run {
-                        text: link.headline,
-                        href: Some(link.url),
-                        ..Run::default()
-                    }],
-                    _ => Vec::new(),
-                };
-                if !runs.is_empty() && !more.is_empty() {
-                    runs.push(Run::plain(" "));
+            let mut item = ListItem::default();
+            let mut rest: Vec<&Node> = Vec::new();
+            for node in nodes {
+                match node {
+                    Node::Element { tag, children, attrs }
+                        if (tag == "ul" || tag == "ol") && !hidden(attrs) =>
+                    {
+                        self.join_item_text(&mut item, &rest, depth + 1);
+                        rest.clear();
+                        let sub = self.list_of(tag == "ol", children, depth + 1);
+                        if !sub.items.is_empty() {
+                            item.lists.push(sub);
+                        }
+                    }
+                    other => rest.push(other),
                 }
-                runs.extend(more);
             }
-            if runs.iter().any(|r| !r.text.trim().is_empty()) {
-                items.push(runs);
+            self.join_item_text(&mut item, &rest, depth + 1);
+            if item.runs.iter().any(|r| !r.text.trim().is_empty()) || !item.lists.is_empty() {
+                list.items.push(item);
             }
         }
-        if !items.is_empty() {
-            self.push_block(Block::List { ordered, items });
+        list
+    }
+
+    /// Appends the text of `nodes` (inline content, paragraphs, headings)
+    /// to a list item's one line, a space between the parts.
+    fn join_item_text(&mut self, item: &mut ListItem, nodes: &[&Node], depth: usize) {
+        if nodes.is_empty() {
+            return;
         }
+        let blocks = self.nested(|s| {
+            for node in nodes {
+                s.walk_block(std::slice::from_ref(*node), depth);
+            }
+        });
+        for b in blocks {
+            let more = match b {
+                Block::Paragraph(r) => r,
+                Block::Heading { text, .. } => vec![Run::plain(text)],
+                Block::Preformatted { text, .. } => vec![Run::plain(text)],
+                Block::ReadAlso(link) => vec![Run {
+                    text: link.headline,
+                    href: Some(link.url),
+                    ..Run::default()
+                }],
+                Block::List(sub) => {
+                    item.lists.push(sub);
+                    Vec::new()
+                }
+                // A table inside an item or a cell: its cells' text, in order.
+                Block::Table(t) => {
+                    let mut runs = Vec::new();
+                    for cell in t.rows.into_iter().flatten().filter(|c| !c.runs.is_empty()) {
+                        if !runs.is_empty() {
+                            runs.push(Run::plain(" "));
+                        }
+                        runs.extend(cell.runs);
+                    }
+                    runs
+                }
+                _ => Vec::new(),
+            };
+            if !item.runs.is_empty() && !more.is_empty() {
+                item.runs.push(Run::plain(" "));
+            }
+            item.runs.extend(more);
+        }
+    }
+
+    /// A table's rows, header rows first: header cells (`<th>`, and
+    /// every cell of `<thead>`), spans, the caption (`<caption>`, else
+    /// the figure's) and the columns' alignment. A cell's content is one
+    /// line of inline text.
+    fn table(&mut self, children: &[Node], caption: Option<String>, depth: usize) {
+        let mut head = Vec::new();
+        let mut body = Vec::new();
+        let mut own_caption = None;
+        let mut align = Vec::new();
+        self.table_section(
+            children,
+            false,
+            depth,
+            &mut head,
+            &mut body,
+            &mut own_caption,
+            &mut align,
+        );
+        let head_rows = head.len();
+        head.extend(body);
+        if head.iter().flatten().all(|c| c.runs.is_empty()) {
+            self.warn("dropped a table without text".to_string());
+            return;
+        }
+        self.push_block(Block::Table(Table {
+            caption: own_caption.or(caption).filter(|c| !c.is_empty()),
+            rows: head,
+            head_rows,
+            align,
+        }));
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn table_section(
+        &mut self,
+        nodes: &[Node],
+        in_head: bool,
+        depth: usize,
+        head: &mut Vec<Vec<Cell>>,
+        body: &mut Vec<Vec<Cell>>,
+        caption: &mut Option<String>,
+        align: &mut Vec<Option<Align>>,
+    ) {
+        if depth > MAX_DEPTH {
+            self.warn(format!("dropped content nested deeper than {MAX_DEPTH} elements"));
+            return;
+        }
+        for node in nodes {
+            let Node::Element { tag, attrs, children } = node else {
+                continue;
+            };
+            if hidden(attrs) {
+                continue;
+            }
+            match tag.as_str() {
+                "caption" => *caption = Some(text_of(children)),
+                "thead" => self.table_section(children, true, depth + 1, head, body, caption, align),
+                "tbody" | "tfoot" => {
+                    self.table_section(children, false, depth + 1, head, body, caption, align)
+                }
+                "tr" => {
+                    let row = self.table_row(children, in_head, depth + 1, align);
+                    if !row.is_empty() {
+                        if in_head {
+                            head.push(row)
+                        } else {
+                            body.push(row)
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn table_row(
+        &mut self,
+        cells: &[Node],
+        in_head: bool,
+        depth: usize,
+        align: &mut Vec<Option<Align>>,
+    ) -> Vec<Cell> {
+        let mut row = Vec::new();
+        for node in cells {
+            let Node::Element { tag, attrs, children } = node else {
+                continue;
+            };
+            if !(tag == "td" || tag == "th") || !self.budget.block() {
+                continue;
+            }
+            let span = |name| {
+                let digits = attr(attrs, name)?.trim();
+                let n = match digits.parse::<u16>() {
+                    Ok(n) => n,
+                    // More digits than a u16: as many as HTML allows.
+                    Err(_) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => MAX_SPAN,
+                    Err(_) => return None,
+                };
+                Some(n.clamp(1, MAX_SPAN))
+            };
+            let column = row.len();
+            if align.len() <= column {
+                align.resize(column + 1, None);
+            }
+            if align[column].is_none() {
+                align[column] = cell_align(attrs);
+            }
+            let nodes: Vec<&Node> = children.iter().collect();
+            let mut item = ListItem::default();
+            self.join_item_text(&mut item, &nodes, depth);
+            // A list in a cell is read as part of its line.
+            for list in item.lists.drain(..) {
+                for run in list.runs() {
+                    if !item.runs.is_empty() {
+                        item.runs.push(Run::plain(" "));
+                    }
+                    item.runs.push(run.clone());
+                }
+            }
+            row.push(Cell {
+                runs: item.runs,
+                header: in_head || tag == "th",
+                colspan: span("colspan").unwrap_or(1),
+                rowspan: span("rowspan").unwrap_or(1),
+            });
+        }
+        row
+    }
+
+    /// `<pre>`: code (the block editor's `wp-block-code`, or a `<code>`
+    /// inside), verse (`wp-block-verse`) or other pre-formatted text,
+    /// its lines and spaces kept.
+    fn preformatted(&mut self, attrs: &[(String, String)], children: &[Node], depth: usize) {
+        let code = children.iter().find_map(|n| match n {
+            Node::Element { tag, attrs, .. } if tag == "code" => Some(attrs.as_slice()),
+            _ => None,
+        });
+        let kind = if has_class(attrs, "wp-block-verse") {
+            Preformatted::Verse
+        } else if code.is_some() || has_class(attrs, "wp-block-code") {
+            Preformatted::Code
+        } else {
+            Preformatted::Plain
+        };
+        let language = code_language(attrs).or_else(|| code.and_then(code_language));
+        let text = raw_text(children, depth);
+        let text = text.trim_matches('\n').trim_end();
+        if text.trim().is_empty() || !self.budget.text(text.len()) {
+            return;
+        }
+        self.push_block(Block::Preformatted {
+            kind,
+            text: text.to_string(),
+            language: language.filter(|_| kind == Preformatted::Code),
+        });
     }
 
     fn figure(&mut self, children: &[Node], depth: usize) {
@@ -692,6 +988,14 @@ impl<'a> Sanitizer<'a> {
             Node::Element { children, .. } if is_caption(n) => Some(text_of(children)),
             _ => None,
         });
+        // The block editor's table: `<figure class="wp-block-table"><table>…</table><figcaption>`.
+        if let Some(table) = children.iter().find_map(|n| match n {
+            Node::Element { tag, children, .. } if tag == "table" => Some(children),
+            _ => None,
+        }) {
+            self.table(table, caption, depth + 1);
+            return;
+        }
         if let Some(attrs) = find_img(children, depth) {
             if let Some(image) = self.image(attrs, caption) {
                 self.push_block(image);

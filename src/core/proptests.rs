@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 
-use super::article::{Block, Run};
+use super::article::Block;
 use super::config::Units;
 use super::html::tests::Html5ever;
 use super::html::{HtmlParser, Sanitizer};
@@ -58,18 +58,7 @@ fn json_value() -> impl Strategy<Value = Json> {
 }
 
 fn urls_of(blocks: &[Block]) -> Vec<String> {
-    let runs = |r: &[Run]| r.iter().filter_map(|x| x.href.clone()).collect::<Vec<_>>();
-    blocks
-        .iter()
-        .flat_map(|b| match b {
-            Block::Paragraph(r) => runs(r),
-            Block::Quote { paragraphs, .. } => paragraphs.iter().flat_map(|p| runs(p)).collect(),
-            Block::List { items, .. } => items.iter().flat_map(|p| runs(p)).collect(),
-            Block::Image(i) => vec![i.src.clone()],
-            Block::ReadAlso(l) => vec![l.url.clone()],
-            Block::Heading { .. } => vec![],
-        })
-        .collect()
+    blocks.iter().flat_map(|b| b.urls()).map(str::to_string).collect()
 }
 
 fn safe(url: &str) -> bool {

@@ -15,7 +15,9 @@ use super::part::{part, Spec};
 use super::sanitize::BrowserHtml;
 use super::states::article_skeleton;
 use crate::core::ads::{placements, SlotKind};
-use crate::core::article::{Article, Author, Block, Image, Run};
+use crate::core::article::{
+    Align, Article, Author, Block, Cell, Image, List, Marks, Preformatted, Run, Table,
+};
 use crate::core::config::Config;
 use crate::core::error::{Feed, Parsed, Problem};
 use crate::core::feed;
@@ -35,15 +37,21 @@ fn add_text(mut el: Markup, text: &str) -> Markup {
     el
 }
 
-/// Appends runs with their marks: `<a>` outside `<strong>` outside `<em>`.
+/// Appends runs with their marks: `<a>` outside `<strong>` outside `<em>`
+/// outside the other marks (`Marks::ALL`, `<code>` innermost).
 pub fn add_runs(mut el: Markup, runs: &[Run]) -> Markup {
     for run in runs {
         let mut marked: Option<Markup> = None;
-        for (tag, wanted) in [
+        let others = Marks::ALL
+            .iter()
+            .rev()
+            .map(|(mark, _, tag)| (*tag, run.marks.contains(*mark)));
+        let main = [
             ("em", run.emphasis),
             ("strong", run.strong),
             ("a", run.href.is_some()),
-        ] {
+        ];
+        for (tag, wanted) in others.chain(main) {
             if !wanted {
                 continue;
             }
@@ -81,7 +89,98 @@ pub fn figure(image: &Image, eager: bool) -> Markup {
         .child_opt(caption)
 }
 
-fn block(env: &Env, block: &Block, dateline: Option<&str>) -> Markup {
+/// A list, and the lists nested in its items.
+fn list(l: &List) -> Markup {
+    Markup::new(if l.ordered { "ol" } else { "ul" })
+        .cls("hd-list")
+        .children(
+            l.items
+                .iter()
+                .map(|item| {
+                    add_runs(Markup::new("li"), &item.runs).children(item.lists.iter().map(list).collect())
+                })
+                .collect(),
+        )
+}
+
+/// A table in a box of its own that scrolls sideways when the table is
+/// wider than the column (never the page), focusable so that keyboard
+/// users can scroll it, and named by the caption. Header cells keep their
+/// scope: a header row's cells head their columns, a body row's header
+/// cell its row.
+fn table(env: &Env, t: &Table, index: usize) -> Markup {
+    let row = |cells: &[Cell], head: bool| {
+        let cells = cells.iter().enumerate().map(|(col, cell)| {
+            let mut el = Markup::new(if cell.header { "th" } else { "td" });
+            if cell.header {
+                let scope = match (head, cell.colspan > 1) {
+                    (true, false) => "col",
+                    (true, true) => "colgroup",
+                    (false, _) => "row",
+                };
+                el = el.attr("scope", scope);
+            }
+            if cell.colspan > 1 {
+                el = el.attr("colspan", &cell.colspan.to_string());
+            }
+            if cell.rowspan > 1 {
+                el = el.attr("rowspan", &cell.rowspan.to_string());
+            }
+            match t.align.get(col).copied().flatten() {
+                Some(Align::Start) | None => {}
+                Some(align) => el = el.cls(&format!("hd-align-{}", align.name())),
+            }
+            add_runs(el, &cell.runs)
+        });
+        Markup::new("tr").children(cells.collect())
+    };
+    let (head, body) = t.rows.split_at(t.head_rows.min(t.rows.len()));
+    let caption_id = env.id(&format!("table-{index}"));
+    let table = Markup::new("table")
+        .child_opt(
+            t.caption
+                .as_deref()
+                .map(|c| text_el("caption", "hd-table__caption", c).attr("id", &caption_id)),
+        )
+        .child_opt(
+            (!head.is_empty())
+                .then(|| Markup::new("thead").children(head.iter().map(|r| row(r, true)).collect())),
+        )
+        .child(Markup::new("tbody").children(body.iter().map(|r| row(r, false)).collect()));
+    let scroller = Markup::new("div").cls("hd-table").attr("tabindex", "0");
+    let scroller = match t.caption {
+        Some(_) => scroller
+            .attr("role", "region")
+            .attr("aria-labelledby", &caption_id),
+        None => scroller,
+    };
+    scroller.child(table)
+}
+
+/// Code keeps its lines and reads left to right whatever the page's
+/// direction; verse keeps its lines in the body's font.
+fn preformatted(kind: Preformatted, text: &str, language: Option<&str>) -> Markup {
+    match kind {
+        Preformatted::Code => {
+            let code = Markup::new("code").text(text);
+            let code = match language {
+                Some(l) => code.attr("class", &format!("language-{l}")),
+                None => code,
+            };
+            Markup::new("pre")
+                .cls("hd-pre hd-pre--code")
+                .attr("dir", "ltr")
+                .attr("translate", "no")
+                .attr("tabindex", "0")
+                .child(code)
+        }
+        Preformatted::Plain => text_el("pre", "hd-pre", text).attr("tabindex", "0"),
+        Preformatted::Verse => text_el("p", "hd-verse", text),
+    }
+}
+
+/// The markup of a body block; `index` is its place in the body (for ids).
+fn block(env: &Env, block: &Block, dateline: Option<&str>, index: usize) -> Markup {
     match block {
         Block::Paragraph(runs) => {
             let mut p = Markup::new("p");
@@ -115,9 +214,10 @@ fn block(env: &Env, block: &Block, dateline: Option<&str>) -> Markup {
             Markup::new("figure").cls("hd-quote").child(quote).child_opt(by)
         }
         Block::Image(image) => figure(image, false),
-        Block::List { ordered, items } => Markup::new(if *ordered { "ol" } else { "ul" })
-            .cls("hd-list")
-            .children(items.iter().map(|i| add_runs(Markup::new("li"), i)).collect()),
+        Block::List(l) => list(l),
+        Block::Preformatted { kind, text, language } => preformatted(*kind, text, language.as_deref()),
+        Block::Separator => Markup::new("hr").cls("hd-separator"),
+        Block::Table(t) => table(env, t, index),
         Block::ReadAlso(link) => {
             let label = env.t().read_also;
             Markup::new("aside")
@@ -249,7 +349,7 @@ fn body(env: &Env, article: &Article) -> Markup {
         } else {
             None
         };
-        out = out.child(block(env, b, dateline));
+        out = out.child(block(env, b, dateline, i));
         if slots.contains(&i) {
             out = out.child_opt(ad_slot(env, SlotKind::InArticle, slot_index));
             slot_index += 1;

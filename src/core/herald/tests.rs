@@ -108,7 +108,7 @@ fn a_complete_article_maps_every_field() {
     assert!(
         matches!(&a.body[6], Block::Image(img) if img.alt.is_empty() && img.caption.as_deref() == Some("Caption"))
     );
-    assert!(matches!(&a.body[7], Block::List { ordered: true, items } if items.len() == 2));
+    assert!(matches!(&a.body[7], Block::List(List { ordered: true, items }) if items.len() == 2));
     assert_eq!(
         a.body[8],
         Block::ReadAlso(ArticleLink {
@@ -311,4 +311,123 @@ fn the_sample_site_documents_are_valid() {
     let text = std::fs::read_to_string(format!("{dir}/archives.json")).unwrap();
     archives(&parse(&text).unwrap(), BASE).unwrap();
     assert!(checked >= 8, "only {checked} sample documents found");
+}
+
+#[test]
+fn format_1_1_blocks_and_marks() {
+    let doc = edit(
+        "{\"type\": \"paragraph\", \"text\": \"Plain.\"},",
+        r#"{"type": "paragraph", "text": ["E = mc", {"text": "2", "superscript": true}, " ", {"text": "x()", "code": true, "strong": true}, {"text": "k", "keyboard": true, "highlight": true, "subscript": true, "strikethrough": true}]},
+    {"type": "list", "items": ["plain", {"text": ["with ", {"text": "marks", "emphasis": true}], "list": {"ordered": true, "items": [{"text": "deep", "list": {"items": ["deeper"]}}]}}, {"list": {"items": ["only a list"]}}]},
+    {"type": "code", "text": "fn main() {\n    x\n}", "language": "rust"},
+    {"type": "preformatted", "text": "a  b", "language": "ignored"},
+    {"type": "verse", "text": "Line one\n  line two"},
+    {"type": "separator"},"#,
+    );
+    let body = parse_article(&doc).unwrap().value.body;
+    let Block::Paragraph(runs) = &body[0] else {
+        panic!("{:#?}", body[0])
+    };
+    assert_eq!(runs[1].marks, Marks::SUPERSCRIPT);
+    assert!(runs[3].strong && runs[3].marks == Marks::CODE);
+    let all = Marks::KEYBOARD
+        .with(Marks::HIGHLIGHT)
+        .with(Marks::SUBSCRIPT)
+        .with(Marks::STRIKETHROUGH);
+    assert_eq!(runs[4].marks, all);
+    let Block::List(list) = &body[1] else {
+        panic!("{:#?}", body[1])
+    };
+    assert_eq!(list.items.len(), 3);
+    assert_eq!(list.items[0].runs, vec![Run::plain("plain")]);
+    let deep = &list.items[1].lists[0];
+    assert!(deep.ordered);
+    assert_eq!(deep.items[0].lists[0].items[0].runs, vec![Run::plain("deeper")]);
+    assert!(list.items[2].runs.is_empty());
+    assert_eq!(
+        body[2],
+        Block::Preformatted {
+            kind: Preformatted::Code,
+            text: "fn main() {\n    x\n}".into(),
+            language: Some("rust".into())
+        }
+    );
+    assert_eq!(
+        body[3],
+        Block::Preformatted {
+            kind: Preformatted::Plain,
+            text: "a  b".into(),
+            language: None
+        }
+    );
+    assert!(
+        matches!(&body[4], Block::Preformatted { kind: Preformatted::Verse, text, .. } if text == "Line one\n  line two")
+    );
+    assert_eq!(body[5], Block::Separator);
+}
+
+#[test]
+fn format_1_1_mistakes_are_named() {
+    let item = schema(&edit(
+        "\"items\": [\"first\", [\"second\"]]",
+        "\"items\": [\"first\", {\"text\": \" \"}]",
+    ));
+    assert_eq!(
+        item.to_string(),
+        "a list item needs `text` or a `list` at $.body[7].items[1] (line 25)"
+    );
+    let mark = schema(&edit("\"emphasis\": true", "\"superscript\": \"yes\""));
+    assert_eq!(mark.path, "$.body[1].text[1].superscript");
+    let code = schema(&edit(
+        "{\"type\": \"paragraph\", \"text\": \"Plain.\"},",
+        "{\"type\": \"code\", \"language\": \"rust\"},",
+    ));
+    assert_eq!(code.to_string(), "missing field `text` at $.body[0] (line 18)");
+    // Lists nested deeper than 8 are refused, not followed.
+    let mut deep = String::from("\"deepest\"");
+    for _ in 0..9 {
+        deep = format!("{{\"list\": {{\"items\": [{deep}]}}}}");
+    }
+    let deep = schema(&edit(
+        "\"items\": [\"first\", [\"second\"]]",
+        &format!("\"items\": [{deep}]"),
+    ));
+    assert!(deep.message.contains("at most 8 deep"), "{deep}");
+}
+
+#[test]
+fn format_1_1_tables() {
+    let doc = edit(
+        "{\"type\": \"paragraph\", \"text\": \"Plain.\"},",
+        r#"{"type": "table", "caption": "Trains", "head": [["City", "Trains"]], "rows": [["Paris", ["1", {"text": "2", "superscript": true}]], [{"text": "All", "colspan": 2}]], "header_column": true, "align": [null, "right"]},
+    {"type": "table", "rows": [[" "]]},"#,
+    );
+    let parsed = parse_article(&doc).unwrap();
+    let Block::Table(t) = &parsed.value.body[0] else {
+        panic!("{:#?}", parsed.value.body[0])
+    };
+    assert_eq!(t.caption.as_deref(), Some("Trains"));
+    assert_eq!((t.head_rows, t.rows.len()), (1, 3));
+    assert_eq!(t.align, vec![None, Some(Align::End)]);
+    assert!(t.rows[1][0].header && !t.rows[1][1].header);
+    assert_eq!(t.rows[1][1].runs[1].marks, Marks::SUPERSCRIPT);
+    assert_eq!(t.rows[2][0].colspan, 2);
+    assert!(
+        parsed.warnings[0].starts_with("skipped a table without text at $.body[1]"),
+        "{:?}",
+        parsed.warnings
+    );
+    let bad = schema(&edit(
+        "{\"type\": \"paragraph\", \"text\": \"Plain.\"},",
+        r#"{"type": "table", "rows": [[{"text": "x", "colspan": 0}]]},"#,
+    ));
+    assert_eq!(bad.path, "$.body[0].rows[0][0].colspan");
+    let bad = schema(&edit(
+        "{\"type\": \"paragraph\", \"text\": \"Plain.\"},",
+        r#"{"type": "table", "rows": [["x"]], "align": ["middle"]},"#,
+    ));
+    assert_eq!(
+        bad.message,
+        "alignment must be start, center or end, found `middle`"
+    );
 }

@@ -112,7 +112,7 @@ fn keeps_the_text_structure() {
                 text: "four".into(),
                 emphasis: true,
                 strong: true,
-                href: None
+                ..Run::default()
             },
         ])
     );
@@ -152,9 +152,9 @@ fn keeps_the_text_structure() {
         }
     );
     assert!(
-        matches!(&out[6], Block::List { ordered: false, items } if items.len() == 2 && items[1].len() == 2)
+        matches!(&out[6], Block::List(List { ordered: false, items }) if items.len() == 2 && items[1].runs.len() == 2)
     );
-    assert!(matches!(&out[7], Block::List { ordered: true, .. }));
+    assert!(matches!(&out[7], Block::List(List { ordered: true, .. })));
     assert_eq!(
         out[8],
         Block::Image(Image {
@@ -361,20 +361,7 @@ fn no_url_in_the_output_leaves_the_allow_list() {
             .blocks(&Html5ever.parse(&html))
             .unwrap();
         for block in &out {
-            let urls: Vec<&str> = match block {
-                Block::Paragraph(runs) => runs.iter().filter_map(|r| r.href.as_deref()).collect(),
-                Block::Quote { paragraphs, .. } => paragraphs
-                    .iter()
-                    .flatten()
-                    .filter_map(|r| r.href.as_deref())
-                    .collect(),
-                Block::List { items, .. } => {
-                    items.iter().flatten().filter_map(|r| r.href.as_deref()).collect()
-                }
-                Block::Image(i) => vec![i.src.as_str()],
-                Block::ReadAlso(l) => vec![l.url.as_str()],
-                Block::Heading { .. } => vec![],
-            };
+            let urls = block.urls();
             for url in urls {
                 let lower = url.to_ascii_lowercase();
                 assert!(
@@ -445,4 +432,163 @@ fn tracking_pixels_and_hidden_content_are_not_shown() {
             }),
         ]
     );
+}
+
+fn marked(text: &str, marks: Marks) -> Run {
+    Run {
+        text: text.into(),
+        marks,
+        ..Run::default()
+    }
+}
+
+#[test]
+fn nested_lists_keep_their_structure_and_their_spaces() {
+    let out = blocks(
+        "<ul><li>By train<ul><li>from London</li><li>from Churchill</li></ul></li>\
+         <li><p>Then</p><p>by boat</p><ol><li>to Gare du Nord</li></ol>and back</li></ul>",
+    );
+    let [Block::List(list)] = out.as_slice() else {
+        panic!("{out:#?}")
+    };
+    assert!(!list.ordered);
+    assert_eq!(list.items.len(), 2);
+    assert_eq!(list.items[0].runs, vec![Run::plain("By train")]);
+    let sub = &list.items[0].lists[0];
+    assert_eq!(
+        sub.items.iter().map(|i| i.runs.clone()).collect::<Vec<_>>(),
+        vec![
+            vec![Run::plain("from London")],
+            vec![Run::plain("from Churchill")]
+        ]
+    );
+    // Paragraphs of an item join with a space; text after a nested list stays in the item.
+    let second = &list.items[1];
+    let text: String = second.runs.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(text, "Then by boat and back");
+    assert!(second.lists[0].ordered);
+    assert_eq!(second.lists[0].items[0].runs, vec![Run::plain("to Gare du Nord")]);
+}
+
+#[test]
+fn inline_marks_are_kept() {
+    let out = blocks(
+        "<p>E = mc<sup>2</sup>, H<sub>2</sub>O, <s>old</s> <del>gone</del> <code>x()</code> \
+         <mark>hi</mark> <kbd>Ctrl</kbd> <strong><sup>bold</sup></strong></p>",
+    );
+    let [Block::Paragraph(runs)] = out.as_slice() else {
+        panic!("{out:#?}")
+    };
+    let find = |t: &str| {
+        runs.iter()
+            .find(|r| r.text == t)
+            .unwrap_or_else(|| panic!("{t}: {runs:#?}"))
+    };
+    assert_eq!(find("2").marks, Marks::SUPERSCRIPT);
+    assert_eq!(runs[0], Run::plain("E = mc"));
+    assert!(runs
+        .iter()
+        .filter(|r| r.text == "2")
+        .any(|r| r.marks == Marks::SUBSCRIPT));
+    assert_eq!(find("old").marks, Marks::STRIKETHROUGH);
+    assert_eq!(find("gone").marks, Marks::STRIKETHROUGH);
+    assert_eq!(find("x()"), &marked("x()", Marks::CODE));
+    assert_eq!(find("hi").marks, Marks::HIGHLIGHT);
+    assert_eq!(find("Ctrl").marks, Marks::KEYBOARD);
+    let bold = find("bold");
+    assert!(bold.strong && bold.marks == Marks::SUPERSCRIPT);
+    // A mark inside a mark: both.
+    let out = blocks("<p><mark>a <code>b</code></mark></p>");
+    let [Block::Paragraph(runs)] = out.as_slice() else {
+        panic!()
+    };
+    assert_eq!(runs[1], marked("b", Marks::HIGHLIGHT.with(Marks::CODE)));
+}
+
+#[test]
+fn code_preformatted_and_verse_keep_their_lines() {
+    let out = blocks(
+        "<pre class=\"wp-block-code\"><code class=\"language-rust\">fn main() {\n    println!(\"&lt;b&gt;\");\n}</code></pre>\
+         <pre class=\"wp-block-preformatted\">a   b\n  c</pre>\
+         <pre class=\"wp-block-verse\">Roses are red,\n  violets blue.</pre>\
+         <pre><code>plain <script>alert(1)</script>code</code></pre>\
+         <pre class=\"wp-block-code\"><code class=\"language-&quot;onload\">x</code></pre>",
+    );
+    assert_eq!(
+        out,
+        vec![
+            Block::Preformatted {
+                kind: Preformatted::Code,
+                text: "fn main() {\n    println!(\"<b>\");\n}".into(),
+                language: Some("rust".into()),
+            },
+            Block::Preformatted {
+                kind: Preformatted::Plain,
+                text: "a   b\n  c".into(),
+                language: None,
+            },
+            Block::Preformatted {
+                kind: Preformatted::Verse,
+                text: "Roses are red,\n  violets blue.".into(),
+                language: None,
+            },
+            Block::Preformatted {
+                kind: Preformatted::Code,
+                text: "plain code".into(),
+                language: None,
+            },
+            Block::Preformatted {
+                kind: Preformatted::Code,
+                text: "x".into(),
+                language: None,
+            },
+        ]
+    );
+}
+
+#[test]
+fn separators_stand_between_content_only() {
+    let out = blocks("<hr><p>a</p><hr class=\"wp-block-separator\"><hr><p>b</p>");
+    assert_eq!(out, vec![p("a"), Block::Separator, p("b")]);
+}
+
+#[test]
+fn tables_keep_rows_header_cells_caption_and_alignment() {
+    let out = blocks(
+        "<p>Before</p><figure class=\"wp-block-table\"><table><thead><tr><th>City</th><th class=\"has-text-align-right\" data-align=\"right\">Trains</th></tr></thead>\
+         <tbody><tr><th>Paris</th><td class=\"has-text-align-right\">12<sup>*</sup></td></tr>\
+         <tr><td colspan=\"2\">Total <em>soon</em></td></tr><tr><td>Lyon</td><td rowspan=\"99999\"><p>3</p><p>a day</p></td></tr></tbody></table>\
+         <figcaption>Trains a day</figcaption></figure><p>After</p>",
+    );
+    assert_eq!(out.len(), 3, "{out:#?}");
+    let Block::Table(t) = &out[1] else {
+        panic!("{out:#?}")
+    };
+    assert_eq!(t.caption.as_deref(), Some("Trains a day"));
+    assert_eq!(t.head_rows, 1);
+    assert_eq!(t.rows.len(), 4);
+    assert_eq!(t.align, vec![None, Some(Align::End)]);
+    assert!(t.rows[0].iter().all(|c| c.header));
+    assert!(t.rows[1][0].header && !t.rows[1][1].header);
+    assert_eq!(
+        t.rows[1][1].runs,
+        vec![Run::plain("12"), marked("*", Marks::SUPERSCRIPT)]
+    );
+    assert_eq!(t.rows[2][0].colspan, 2);
+    assert_eq!(t.rows[2][0].runs[1].text, "soon");
+    assert_eq!(t.rows[3][1].rowspan, MAX_SPAN);
+    let text: String = t.rows[3][1].runs.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(text, "3 a day");
+    // A plain table, its own caption, a nested table read as text, an empty one dropped.
+    let out = blocks(
+        "<table><caption>Own</caption><tr><td>a</td><td><table><tr><td>b</td><td>c</td></tr></table></td></tr></table>\
+         <table><tr><td> </td></tr></table>",
+    );
+    let [Block::Table(t)] = out.as_slice() else {
+        panic!("{out:#?}")
+    };
+    assert_eq!(t.caption.as_deref(), Some("Own"));
+    assert_eq!(t.head_rows, 0);
+    let text: String = t.rows[0][1].runs.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(text, "b c");
 }

@@ -189,11 +189,16 @@ impl Align {
     /// `start`/`left`, `center`, `end`/`right` (feeds say left and right
     /// for the start and end of left-to-right text).
     pub fn parse(name: &str) -> Option<Align> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "start" | "left" => Some(Align::Start),
-            "center" | "centre" => Some(Align::Center),
-            "end" | "right" => Some(Align::End),
-            _ => None,
+        let name = name.trim();
+        let is = |words: &[&str]| words.iter().any(|w| name.eq_ignore_ascii_case(w));
+        if is(&["start", "left"]) {
+            Some(Align::Start)
+        } else if is(&["center", "centre"]) {
+            Some(Align::Center)
+        } else if is(&["end", "right"]) {
+            Some(Align::End)
+        } else {
+            None
         }
     }
 

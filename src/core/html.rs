@@ -367,6 +367,10 @@ impl<'a> Sanitizer<'a> {
         self.warnings.push(message);
     }
 
+    fn too_deep(&mut self) {
+        self.warn(format!("dropped content nested deeper than {MAX_DEPTH} elements"));
+    }
+
     fn push_block(&mut self, block: Block) {
         if self.budget.block() {
             self.blocks.push(block);
@@ -535,7 +539,7 @@ impl<'a> Sanitizer<'a> {
 
     fn walk_block(&mut self, nodes: &[Node], depth: usize) {
         if depth > MAX_DEPTH {
-            self.warn(format!("dropped content nested deeper than {MAX_DEPTH} elements"));
+            self.too_deep();
             return;
         }
         for node in nodes {
@@ -618,7 +622,7 @@ impl<'a> Sanitizer<'a> {
 
     fn walk_inline(&mut self, nodes: &[Node], marks: &Inherited, depth: usize) {
         if depth > MAX_DEPTH {
-            self.warn(format!("dropped content nested deeper than {MAX_DEPTH} elements"));
+            self.too_deep();
             return;
         }
         for node in nodes {
@@ -746,7 +750,7 @@ impl<'a> Sanitizer<'a> {
             items: Vec::new(),
         };
         if depth > MAX_DEPTH {
-            self.warn(format!("dropped content nested deeper than {MAX_DEPTH} elements"));
+            self.too_deep();
             return list;
         }
         for child in children {
@@ -868,7 +872,7 @@ impl<'a> Sanitizer<'a> {
         align: &mut Vec<Option<Align>>,
     ) {
         if depth > MAX_DEPTH {
-            self.warn(format!("dropped content nested deeper than {MAX_DEPTH} elements"));
+            self.too_deep();
             return;
         }
         for node in nodes {

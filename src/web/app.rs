@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::data_attributes;
+use super::dom::{data_attributes, view_of};
 use super::env::{next_instance, Env};
 use super::head;
 use super::page::{self, page_view, page_view_then};
@@ -137,7 +137,7 @@ pub fn start() -> bool {
             wasm_bindgen_futures::spawn_local(mount_later(
                 root,
                 None,
-                Box::new(move || states::config_error_view(&env, &errors).into_any()),
+                Box::new(move || view_of(states::config_error_view(&env, &errors))),
             ));
         }
     }

@@ -127,8 +127,9 @@ fn table(env: &Env, t: &Table, index: usize) -> Markup {
                 el = el.attr("rowspan", &cell.rowspan.to_string());
             }
             match t.align.get(col).copied().flatten() {
+                Some(Align::Center) => el = el.cls("hd-align-center"),
+                Some(Align::End) => el = el.cls("hd-align-end"),
                 Some(Align::Start) | None => {}
-                Some(align) => el = el.cls(&format!("hd-align-{}", align.name())),
             }
             add_runs(el, &cell.runs)
         });

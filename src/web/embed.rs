@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 
 use super::archives::archives_part;
 use super::article::article_part;
-use super::dom::data_attributes;
+use super::dom::{data_attributes, view_of, Markup};
 use super::env::{next_instance, Env};
 use super::fetch;
 use super::listing::{listing_part, Place};
@@ -168,7 +168,11 @@ fn mount_on(host: &web_sys::Element, attrs: Vec<(String, String)>) -> Option<u32
             }
             let env = Env::new(Config::default(), id, None, host);
             Box::new(mount_to(container.clone(), move || {
-                view! { <div class="herald">{states::config_error_view(&env, &errors)}</div> }
+                view_of(
+                    Markup::new("div")
+                        .cls("herald")
+                        .child(states::config_error_view(&env, &errors)),
+                )
             }))
         }
     };

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use super::ads::{self, ad_slot};
 use super::archives::archives_part;
 use super::article::{article_part, article_url};
-use super::dom::view_of;
+use super::dom::{text_el, view_of};
 use super::env::Env;
 use super::fetch;
 use super::head;
@@ -236,9 +236,10 @@ pub fn page_view_then(env: &Env, route: Signal<Route>, on_shown: Box<dyn FnOnce(
         move || trending_started.get().then(|| trending_part(&env))
     };
     let main_id = env.id("main");
-    let skip = env.base.is_some().then(|| {
-        view! { <a class="hd-skip" href=format!("#{main_id}")>{t.skip_to_content}</a> }
-    });
+    let skip = env
+        .base
+        .is_some()
+        .then(|| view_of(text_el("a", "hd-skip", t.skip_to_content).attr("href", &format!("#{main_id}"))));
     let leaderboard = env
         .config
         .ads

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::ads;
-use super::dom::{view_of, Markup};
+use super::dom::{text_el, view_of, Markup};
 use super::env::Env;
 use super::load::{Load, Loaded, Loader};
 use super::states::{error_view, not_found};
@@ -139,6 +139,15 @@ impl MainHook {
     }
 }
 
+/// Whether a click in a part was on its error's Retry button.
+fn retry_clicked(ev: &leptos::ev::MouseEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("[data-herald-retry]").ok().flatten())
+        .is_some()
+}
+
 pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
     let Spec {
         class,
@@ -155,7 +164,8 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
     let env = env.clone();
     let hook = if main { use_context::<MainHook>() } else { None };
     let labelled_by = heading.as_ref().map(|(_, id)| id.clone());
-    let heading = heading.map(|(text, id)| view! { <h2 class="hd-sidebar__heading" id=id>{text}</h2> });
+    let heading =
+        heading.map(|(text, id)| view_of(text_el("h2", "hd-sidebar__heading", text).attr("id", &id)));
     let status = announce.map(|(loading, failed)| {
         view! {
             <p class="hd-sr" aria-live="polite" aria-atomic="true">
@@ -183,7 +193,7 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
                 (Some(view_of(not_found(&env))), Some(Shown::NotFound))
             }
             Load::Failed(e) => (
-                failed.map(|title| error_view(&env, title, e, move || loader.retry(), compact)),
+                failed.map(|title| view_of(error_view(&env, title, e, compact))),
                 Some(Shown::Failed),
             ),
         };
@@ -200,6 +210,11 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
             aria-labelledby=labelled_by
             aria-busy=move || matches!(loader.state.get(), Load::Loading).to_string()
             hidden=move || matches!(loader.state.get(), Load::Idle)
+            on:click=move |ev| {
+                if retry_clicked(&ev) {
+                    loader.retry();
+                }
+            }
         >
             {heading}
             {status}

@@ -1,7 +1,5 @@
 //! Loading, error and not-found states, shared by every part of the page.
 
-use leptos::prelude::*;
-
 use super::dom::{text_el, Markup};
 use super::env::Env;
 use crate::core::error::{LoadError, Problem};
@@ -26,42 +24,44 @@ pub fn reason(t: &Strings, problem: &Problem) -> String {
 }
 
 /// A failure: what failed, why, the exact technical message (feed, URL,
-/// field) for the publisher, and a Retry button.
-pub fn error_view(
-    env: &Env,
-    title: &'static str,
-    error: &LoadError,
-    retry: impl Fn() + 'static,
-    compact: bool,
-) -> AnyView {
+/// field) for the publisher, and a Retry button. The button is marked
+/// `data-herald-retry`; the part it is in listens for its click.
+pub fn error_view(env: &Env, title: &str, error: &LoadError, compact: bool) -> Markup {
     let t = env.t();
-    let class = if compact {
-        "hd-error hd-error--compact"
-    } else {
-        "hd-error"
-    };
-    view! {
-        <div class=class>
-            <p class="hd-error__title">{title}</p>
-            <p class="hd-error__reason">{reason(t, &error.problem)}</p>
-            <p class="hd-error__detail" dir="ltr"><code>{error.to_string()}</code></p>
-            <button type="button" class="hd-button" on:click=move |_| retry()>{t.retry}</button>
-        </div>
-    }
-    .into_any()
+    Markup::new("div")
+        .cls(if compact {
+            "hd-error hd-error--compact"
+        } else {
+            "hd-error"
+        })
+        .child(text_el("p", "hd-error__title", title))
+        .child(text_el("p", "hd-error__reason", &reason(t, &error.problem)))
+        .child(detail("p").child(Markup::new("code").text(&error.to_string())))
+        .child(
+            text_el("button", "hd-button", t.retry)
+                .attr("type", "button")
+                .attr("data-herald-retry", ""),
+        )
+}
+
+/// The technical detail of an error: a URL or a field name, left to right.
+fn detail(tag: &str) -> Markup {
+    Markup::new(tag).cls("hd-error__detail").attr("dir", "ltr")
 }
 
 /// A configuration error: nothing can load until the page is fixed.
-pub fn config_error_view(env: &Env, errors: &[String]) -> AnyView {
-    view! {
-        <div class="hd-error">
-            <p class="hd-error__title">{env.t().error_config}</p>
-            <ul class="hd-error__detail" dir="ltr">
-                {errors.iter().map(|e| view! { <li><code>{e.clone()}</code></li> }).collect_view()}
-            </ul>
-        </div>
-    }
-    .into_any()
+pub fn config_error_view(env: &Env, errors: &[String]) -> Markup {
+    Markup::new("div")
+        .cls("hd-error")
+        .child(text_el("p", "hd-error__title", env.t().error_config))
+        .child(
+            detail("ul").children(
+                errors
+                    .iter()
+                    .map(|e| Markup::new("li").child(Markup::new("code").text(e)))
+                    .collect(),
+            ),
+        )
 }
 
 /// The article's loading skeleton: the geometry of a loaded article (kicker,

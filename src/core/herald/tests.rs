@@ -431,3 +431,44 @@ fn format_1_1_tables() {
         "alignment must be start, center or end, found `middle`"
     );
 }
+
+/// Every JSON example of docs/format.md is valid: whole documents, blocks
+/// (read inside an article) and inline content (read as a paragraph).
+#[test]
+fn the_examples_of_the_format_documentation_are_valid() {
+    let doc = include_str!("../../../docs/format.md");
+    let mut checked = 0;
+    for (i, block) in doc.split("```json").skip(1).enumerate() {
+        let example = block.split("```").next().unwrap_or("").trim();
+        // Schematic examples ("[ summary, … ]") are not documents.
+        if example.contains(", …") {
+            continue;
+        }
+        let wrapped = if example.contains("\"herald\": 1") {
+            example.to_string()
+        } else if example.starts_with("{\"type\"") {
+            format!(
+                r#"{{"herald":1,"type":"article","id":"a","slug":"a","url":"/a","headline":"h","published":"2024-01-01T00:00:00Z","body":[{example}]}}"#
+            )
+        } else if example.starts_with('[') {
+            format!(
+                r#"{{"herald":1,"type":"article","id":"a","slug":"a","url":"/a","headline":"h","published":"2024-01-01T00:00:00Z","body":[{{"type":"paragraph","text":{example}}}]}}"#
+            )
+        } else {
+            continue;
+        };
+        let json = parse(&wrapped).unwrap_or_else(|e| panic!("example {i} is not JSON: {e}\n{example}"));
+        let kind = json.get("type").and_then(|t| t.as_str()).unwrap_or("");
+        let warnings = match kind {
+            "article" => article(&json, BASE).map(|p| p.warnings),
+            "trending" => trending(&json, BASE).map(|p| p.warnings),
+            "archives" => archives(&json, BASE).map(|p| p.warnings),
+            "listing" => listing(&json, BASE).map(|p| p.warnings),
+            _ => panic!("example {i} has no known type\n{example}"),
+        }
+        .unwrap_or_else(|e| panic!("example {i} is refused: {e:?}\n{example}"));
+        assert!(warnings.is_empty(), "example {i}: {warnings:?}\n{example}");
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} examples found");
+}

@@ -664,3 +664,75 @@ fn a_base_element_in_content_does_not_move_urls() {
     assert_eq!(runs[0].href.as_deref(), Some("https://cms.example/feed/story"));
     assert!(matches!(&blocks[1], Block::Image(i) if i.src == "https://cms.example/feed/pic.jpg"));
 }
+
+/// Format 1.1's blocks as a reader gets them: marks as elements, nested
+/// lists, code left to right in its own scrolling box, tables with their
+/// header scopes and caption as the region's name, and no ad slot inside
+/// or beside any of them.
+#[wasm_bindgen_test]
+fn format_1_1_blocks_render_with_their_structure() {
+    let env = env_with(&[("locale", "ar")], None);
+    let para = r#"{"type":"paragraph","text":"Words words words."}"#;
+    let doc = format!(
+        r#"{{"herald":1,"type":"article","id":"x","slug":"x","url":"https://n.example/x","headline":"H",
+        "published":"2024-01-01T00:00:00Z","body":[{para},{para},{para},
+        {{"type":"paragraph","text":["E = mc",{{"text":"2","superscript":true}},", H",{{"text":"2","subscript":true}},"O ",
+          {{"text":"old","strikethrough":true}}," ",{{"text":"x()","code":true,"strong":true}}," ",{{"text":"Ctrl","keyboard":true}}," ",{{"text":"hi","highlight":true}}]}},
+        {{"type":"list","items":["a",{{"text":"b","list":{{"ordered":true,"items":["b1","b2"]}}}}]}},
+        {{"type":"code","language":"rust","text":"fn main() {{\n    x\n}}"}},
+        {{"type":"verse","text":"one\n  two"}},
+        {{"type":"separator"}},
+        {{"type":"table","caption":"Trains","head":[["City","N"]],"rows":[["Paris","12"],[{{"text":"All","colspan":2}}]],"header_column":true,"align":[null,"end"]}},
+        {para},{para},{para},{para}]}}"#
+    );
+    let a = format::article(&json::parse(&doc).unwrap(), BASE).unwrap().value;
+    let el = article::article(&env, &a).element();
+    let one = |sel: &str| {
+        el.query_selector(sel)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {sel}"))
+    };
+    assert_eq!(one(".hd-body sup").text_content().as_deref(), Some("2"));
+    assert_eq!(one(".hd-body sub").text_content().as_deref(), Some("2"));
+    assert_eq!(one(".hd-body s").text_content().as_deref(), Some("old"));
+    assert_eq!(
+        one(".hd-body strong > code").text_content().as_deref(),
+        Some("x()")
+    );
+    assert_eq!(one(".hd-body kbd").text_content().as_deref(), Some("Ctrl"));
+    assert_eq!(one(".hd-body mark").text_content().as_deref(), Some("hi"));
+    // The nested list is inside its item, after the item's text.
+    assert_eq!(texts(&el, "ul.hd-list > li > ol > li"), vec!["b1", "b2"]);
+    let code = one("pre.hd-pre--code");
+    assert_eq!(code.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(attr(&code, "code", "class").as_deref(), Some("language-rust"));
+    assert_eq!(code.text_content().as_deref(), Some("fn main() {\n    x\n}"));
+    assert_eq!(one("p.hd-verse").text_content().as_deref(), Some("one\n  two"));
+    assert!(el.query_selector("hr.hd-separator").unwrap().is_some());
+    let region = one(".hd-table");
+    assert_eq!(region.get_attribute("role").as_deref(), Some("region"));
+    assert_eq!(region.get_attribute("tabindex").as_deref(), Some("0"));
+    let caption_id = attr(&region, "caption", "id").unwrap();
+    assert_eq!(region.get_attribute("aria-labelledby"), Some(caption_id));
+    assert_eq!(texts(&region, "thead th[scope=col]"), vec!["City", "N"]);
+    assert_eq!(texts(&region, "tbody th[scope=row]"), vec!["Paris", "All"]);
+    assert_eq!(
+        attr(&region, "tbody tr:last-child th", "colspan").as_deref(),
+        Some("2")
+    );
+    assert_eq!(texts(&region, "td.hd-align-end"), vec!["12"]);
+    // Ads only between two paragraphs, never beside the new blocks.
+    let slots = el.query_selector_all(".hd-ad").unwrap();
+    assert_eq!(slots.length(), 2);
+    for i in 0..slots.length() {
+        let slot: web_sys::Element = slots.item(i).unwrap().unchecked_into();
+        let before = slot.previous_element_sibling().unwrap().tag_name();
+        let after = slot.next_element_sibling().unwrap().tag_name();
+        assert_eq!((before.as_str(), after.as_str()), ("P", "P"));
+        assert!(!slot
+            .previous_element_sibling()
+            .unwrap()
+            .class_list()
+            .contains("hd-verse"));
+    }
+}

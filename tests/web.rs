@@ -5,6 +5,7 @@
 use herald::core::config::Config;
 use herald::core::herald as format;
 use herald::core::json;
+use herald::web::dom::mount;
 use herald::web::env::{next_instance, Env};
 use herald::web::listing::Place;
 use herald::web::{article, page, states};
@@ -235,7 +236,7 @@ async fn article_part_loads_shows_errors_and_retries() {
     let bad = SEED.replacen("\"headline\"", "\"title\"", 1);
     let env = env_with(&[("article", &data_url(&bad))], Some("/"));
     let el = host();
-    let handle = mount_to(el.clone(), move || article::article_part(&env, None));
+    let handle = mount(&el, Box::new(move || article::article_part(&env, None)));
     settle(&el, |h| h.query_selector(".hd-error").unwrap().is_some()).await;
     let detail = texts(&el, ".hd-error__detail")[0].clone();
     assert!(
@@ -261,7 +262,7 @@ async fn article_part_loads_shows_errors_and_retries() {
     // A good document renders the article and clears the live region.
     let env = env_with(&[("article", &data_url(SEED))], Some("/"));
     let el = host();
-    let _handle = mount_to(el.clone(), move || article::article_part(&env, None));
+    let _handle = mount(&el, Box::new(move || article::article_part(&env, None)));
     assert!(
         el.query_selector(".hd-skeleton").unwrap().is_some(),
         "the skeleton shows first"
@@ -303,14 +304,13 @@ async fn the_page_is_built_in_steps() {
     );
     let el = host();
     let route = RwSignal::new(herald::core::route::Route::Front);
-    let _handle = mount_to(el.clone(), move || page::page_view(&env, route.into()));
+    let _handle = mount(&el, Box::new(move || page::page_view(&env, route.into())));
     // The first task: the layout and the article's skeleton, nothing else.
     assert!(el.query_selector("main .hd-skeleton--article").unwrap().is_some());
     assert!(el.query_selector(".hd-part--article").unwrap().is_none());
-    assert_eq!(
-        el.query_selector("aside").unwrap().unwrap().child_element_count(),
-        0
-    );
+    // The sidebar's regions are there, empty.
+    assert!(el.query_selector("aside *:not(.hd-dom)").unwrap().is_none());
+    assert_eq!(el.query_selector_all("aside > .hd-dom:empty").unwrap().length(), 2);
     // Then the article, and after it the sidebar.
     settle(&el, |h| h.query_selector("article h1").unwrap().is_some()).await;
     settle(&el, |h| {
@@ -344,7 +344,7 @@ async fn top_bar_shows_weather_in_either_unit_and_the_date() {
             Some("/"),
         );
         let el = host();
-        let _h = mount_to(el.clone(), move || herald::web::topbar::top_bar(&env));
+        let _h = mount(&el, Box::new(move || herald::web::topbar::top_bar(&env)));
         assert!(
             el.query_selector(".hd-topbar__date time").unwrap().is_some(),
             "the date is there at once"
@@ -359,7 +359,7 @@ async fn top_bar_shows_weather_in_either_unit_and_the_date() {
     let no_code = r#"{"current":{"time":"2026-08-26T22:45","temperature_2m":25.1}}"#;
     let env = env_with(&[("weather", &data_url(no_code)), ("city", "Ancona")], Some("/"));
     let el = host();
-    let _h = mount_to(el.clone(), move || herald::web::topbar::top_bar(&env));
+    let _h = mount(&el, Box::new(move || herald::web::topbar::top_bar(&env)));
     settle(&el, |h| h.query_selector(".hd-weather").unwrap().is_some()).await;
     assert_eq!(texts(&el, ".hd-weather__temp"), vec!["25.1°C"]);
     assert!(el.query_selector(".hd-weather__cond").unwrap().is_none());
@@ -374,7 +374,7 @@ async fn top_bar_shows_weather_in_either_unit_and_the_date() {
         Some("/"),
     );
     let el = host();
-    let _h = mount_to(el.clone(), move || herald::web::topbar::top_bar(&env));
+    let _h = mount(&el, Box::new(move || herald::web::topbar::top_bar(&env)));
     gloo_sleep(100).await;
     assert!(el.query_selector(".hd-weather").unwrap().is_none());
     let date = texts(&el, ".hd-topbar__date time")[0].clone();
@@ -399,7 +399,7 @@ async fn trending_lists_the_configured_count_in_rank_order() {
         Some("/"),
     );
     let el = host();
-    let _h = mount_to(el.clone(), move || herald::web::trending::trending_part(&env));
+    let _h = mount(&el, Box::new(move || herald::web::trending::trending_part(&env)));
     assert_eq!(
         el.query_selector_all(".hd-trending__item--skeleton")
             .unwrap()
@@ -435,7 +435,7 @@ async fn a_trending_list_with_nothing_to_show_says_so() {
     let feed = r#"{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{"id":"1","title":"A"},{"id":"2","title":"B"}]}"#;
     let env = env_with(&[("trending", &data_url(feed))], Some("/"));
     let el = host();
-    let _h = mount_to(el.clone(), move || herald::web::trending::trending_part(&env));
+    let _h = mount(&el, Box::new(move || herald::web::trending::trending_part(&env)));
     settle(&el, |h| {
         h.query_selector(".hd-trending__empty").unwrap().is_some()
     })
@@ -451,7 +451,7 @@ async fn archives_group_by_year_with_only_the_newest_open() {
         Some("/"),
     );
     let el = host();
-    let _h = mount_to(el.clone(), move || herald::web::archives::archives_part(&env));
+    let _h = mount(&el, Box::new(move || herald::web::archives::archives_part(&env)));
     settle(&el, |h| h.query_selector("details").unwrap().is_some()).await;
     assert_eq!(texts(&el, "h2"), vec!["Archives"]);
     let years = texts(&el, "summary");
@@ -472,7 +472,7 @@ async fn archives_group_by_year_with_only_the_newest_open() {
 async fn in_an_embed_archive_months_are_buttons_not_links() {
     let env = env_with(&[("archives", &data_url_shallow(ARCHIVES))], None);
     let el = host();
-    let _h = mount_to(el.clone(), move || herald::web::archives::archives_part(&env));
+    let _h = mount(&el, Box::new(move || herald::web::archives::archives_part(&env)));
     settle(&el, |h| h.query_selector("details").unwrap().is_some()).await;
     assert!(el.query_selector("details a").unwrap().is_none());
     assert_eq!(
@@ -487,9 +487,10 @@ async fn a_month_listing_pages_through_its_articles() {
     let env = env_with(&[("listing", &data_url(APRIL))], Some("/"));
     let el = host();
     let page = RwSignal::new(1u32);
-    let _h = mount_to(el.clone(), move || {
-        herald::web::listing::listing_part(&env, 2024, 4, page.into(), Place::Main)
-    });
+    let _h = mount(
+        &el,
+        Box::new(move || herald::web::listing::listing_part(&env, 2024, 4, page.into(), Place::Main)),
+    );
     settle(&el, |h| h.query_selector(".hd-card__link").unwrap().is_some()).await;
     assert_eq!(texts(&el, "h1"), vec!["Articles from April 2024"]);
     assert_eq!(el.query_selector_all(".hd-card__link").unwrap().length(), 10);
@@ -514,9 +515,12 @@ async fn a_month_listing_pages_through_its_articles() {
 async fn a_listing_under_an_archives_widget_is_titled_below_its_heading() {
     let env = env_with(&[("listing", &data_url(APRIL))], None);
     let el = host();
-    let _h = mount_to(el.clone(), move || {
-        herald::web::listing::listing_part(&env, 2024, 4, Signal::stored(1), Place::UnderArchives)
-    });
+    let _h = mount(
+        &el,
+        Box::new(move || {
+            herald::web::listing::listing_part(&env, 2024, 4, Signal::stored(1), Place::UnderArchives)
+        }),
+    );
     settle(&el, |h| h.query_selector(".hd-card__link").unwrap().is_some()).await;
     assert_eq!(
         texts(&el, "h3.hd-listing__title"),

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{data_attributes, view_of};
+use super::dom::{data_attributes, mount, Markup};
 use super::env::{next_instance, Env};
 use super::head;
 use super::page::{self, page_view, page_view_then};
@@ -137,7 +137,7 @@ pub fn start() -> bool {
             wasm_bindgen_futures::spawn_local(mount_later(
                 root,
                 None,
-                Box::new(move || view_of(states::config_error_view(&env, &errors))),
+                Box::new(move || states::config_error_view(&env, &errors)),
             ));
         }
     }
@@ -151,7 +151,7 @@ pub fn start() -> bool {
 async fn mount_later(root: web_sys::HtmlElement, lang: Option<(String, &'static str)>, view: Build) {
     yield_now().await;
     take_over(&root, lang.as_ref());
-    mount_to(root, view).forget();
+    std::mem::forget(mount(&root, view));
 }
 
 /// Makes the app's element the app's: its language and direction set, the
@@ -164,8 +164,8 @@ fn take_over(root: &web_sys::HtmlElement, lang: Option<&(String, &'static str)>)
     root.set_text_content(None);
 }
 
-/// A view to mount, boxed so that Leptos' mounting is compiled once.
-type Build = Box<dyn FnOnce() -> AnyView>;
+/// The markup to mount (boxed: `dom::mount` is compiled once).
+type Build = Box<dyn FnOnce() -> Markup>;
 
 /// Mounts the app in a task of its own. When the page has a skeleton of
 /// its own in the app's element (index.html has one), the app is built off
@@ -194,7 +194,8 @@ async fn mount_app(
         }
     };
     let build: Build = Box::new(move || page_view_then(&env, route.into(), Box::new(show)));
-    mount_to(host.unchecked_into(), build).forget();
+    // The app lives as long as the page.
+    std::mem::forget(mount(&host, build));
 }
 
 /// Takes over clicks on the app's own links (same origin, under the base

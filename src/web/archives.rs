@@ -2,8 +2,6 @@
 //! year; the newest year open, older years collapsed. The box has a fixed
 //! height (its list scrolls if long), so its arrival moves nothing below.
 
-use leptos::prelude::*;
-
 use super::dom::{text_el, Markup};
 use super::env::Env;
 use super::intl;
@@ -86,7 +84,7 @@ fn skeleton(_: &Env) -> Markup {
         )
 }
 
-pub fn archives_part(env: &Env) -> AnyView {
+pub fn archives_part(env: &Env) -> Markup {
     let loader = use_source_loader(env, Feed::Archives, |c| c.archives.as_ref(), decode);
     let t = env.t();
     let spec = Spec::sidebar(

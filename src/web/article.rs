@@ -434,7 +434,7 @@ pub fn article_url(config: &Config, slug: &str) -> Option<String> {
 }
 
 /// The article part: skeleton, then the article, its error or not-found.
-pub fn article_part(env: &Env, slug: Option<String>) -> AnyView {
+pub fn article_part(env: &Env, slug: Option<String>) -> Markup {
     let config = env.config.clone();
     if slug.as_deref().unwrap_or("").is_empty()
         && config.article.as_ref().is_some_and(|s| s.url.contains("{slug}"))

@@ -1,10 +1,16 @@
-//! A small builder for static DOM: the article, lists and cards are built
-//! with it once their data has arrived. Leptos runs the reactive shell
-//! (which part shows what, retry, routes); the bulk of the markup is built
-//! here without generics, which keeps the WebAssembly several times smaller
-//! than the same markup as typed views (see ARCHITECTURE.md).
+//! A small builder for DOM, and the two ties between built markup and
+//! Leptos' reactive system: [`follow`] (an element whose content is
+//! rebuilt when the signals it reads change) and [`watch`] (an update that
+//! re-runs likewise). Every view of the widget is built with them: no typed
+//! `view!` trees, which keeps the WebAssembly much smaller
+//! (docs/decisions.md). Leptos' signals, effects, owners and contexts run
+//! the reactive side (which part shows what, retry, routes).
 //!
 //! Text is always inserted as text nodes: nothing here parses HTML.
+
+use leptos::prelude::*;
+use leptos::reactive::effect::RenderEffect;
+use leptos::reactive::owner::Owner;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,6 +43,17 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = replaceChildren)]
     fn replace_children(this: &RawElement, node: &web_sys::Element);
+
+    #[wasm_bindgen(method, js_name = replaceChildren)]
+    fn clear(this: &RawElement);
+
+    type RawStyle;
+
+    #[wasm_bindgen(method, getter)]
+    fn style(this: &RawElement) -> RawStyle;
+
+    #[wasm_bindgen(method, js_name = setProperty)]
+    fn set_property(this: &RawStyle, name: &str, value: &str);
 }
 
 fn raw(e: &web_sys::Element) -> &RawElement {
@@ -45,7 +62,7 @@ fn raw(e: &web_sys::Element) -> &RawElement {
 
 /// Static markup under construction: an element and what has been
 /// appended to it. Built once, then handed over whole (`element`,
-/// `view_of`); nothing outside this module reaches into it.
+/// `follow`); nothing outside this module reaches into it.
 pub struct Markup(web_sys::Element);
 
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -125,16 +142,61 @@ pub fn text_el(tag: &str, class: &str, text: &str) -> Markup {
     Markup::new(tag).cls(class).text(text)
 }
 
-/// Puts a built element into a Leptos view: `<div use:attach=element>`.
-/// When Leptos reuses the wrapper for the next state, the new content
-/// replaces the old.
-pub fn attach(host: web_sys::Element, child: web_sys::Element) {
-    raw(&host).replace_children(&child);
+/// Runs `update` now, and again whenever a signal it read changes, for as
+/// long as the current reactive owner lives.
+pub fn watch(mut update: impl FnMut() + 'static) {
+    let effect = RenderEffect::new(move |_: Option<()>| update());
+    // The effect stops when it is dropped: it lives as long as the owner.
+    StoredValue::new_local(effect);
 }
 
-/// A built element as a Leptos view (inside a `display: contents` wrapper).
-pub fn view_of(el: Markup) -> leptos::prelude::AnyView {
-    use leptos::prelude::*;
-    let el = el.element();
-    view! { <div class="hd-dom" use:attach=el></div> }.into_any()
+/// `host`'s content: what `render` builds, rebuilt whenever a signal it
+/// read changes. Each build runs in a reactive owner of its own, cleaned
+/// up (its loaders, effects, ad slots) when the next build replaces it.
+pub fn follow(host: &web_sys::Element, render: impl Fn() -> Option<Markup> + 'static) {
+    let host = host.clone();
+    watch(move || match render() {
+        Some(content) => raw(&host).replace_children(&content.0),
+        None => raw(&host).clear(),
+    });
+}
+
+/// A wrapper that adds no box of its own (`display: contents`), for a
+/// part whose content follows its state, or for several elements at once.
+pub fn group() -> Markup {
+    Markup::new("div").cls("hd-dom")
+}
+
+impl Markup {
+    /// An inline style property, set through the CSSOM (allowed under a
+    /// Content-Security-Policy that forbids style attributes).
+    pub fn style(self, name: &str, value: &str) -> Markup {
+        raw(&self.0).style().set_property(name, value);
+        self
+    }
+}
+
+/// Built markup mounted in `parent` with its reactive owner. Dropping it
+/// removes the markup and releases everything (owner, effects, requests,
+/// listeners, ad slots).
+pub struct Mounted {
+    owner: Owner,
+    element: web_sys::Element,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.element.remove();
+        self.owner.cleanup();
+    }
+}
+
+/// Builds markup in a new reactive owner and appends it to `parent`.
+pub fn mount(parent: &web_sys::Element, build: Box<dyn FnOnce() -> Markup>) -> Mounted {
+    // Leptos' tasks (`spawn_local`) run on wasm-bindgen's executor.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    let element = owner.with(build).element();
+    raw(parent).append_node(&element);
+    Mounted { owner, element }
 }

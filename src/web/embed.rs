@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 
 use super::archives::archives_part;
 use super::article::article_part;
-use super::dom::{data_attributes, view_of, Markup};
+use super::dom::{data_attributes, follow, group, mount, Markup};
 use super::env::{next_instance, Env};
 use super::fetch;
 use super::listing::{listing_part, Place};
@@ -106,39 +106,34 @@ fn shadow_root(host: &web_sys::Element) -> Option<(web_sys::ShadowRoot, Option<w
 }
 
 /// The view an instance shows.
-fn view_for(env: Env, route: RwSignal<Route>) -> AnyView {
+fn view_for(env: Env, route: RwSignal<Route>) -> Markup {
     let body = match env.config.view {
-        View::Page => page_view(&env, route.into()),
+        // The page view has its own root element.
+        View::Page => return page_view(&env, route.into()),
         View::Article => article_part(&env, env.config.slug.clone()),
         View::Trending => trending_part(&env),
         View::Archives => archives_with_listing(&env, route),
         View::TopBar => top_bar(&env),
     };
-    if env.config.view == View::Page {
-        // The page view has its own root element.
-        return body;
-    }
-    view! {
-        <div class=theme_class(env.config.theme) dir=env.dir() lang=env.locale.clone()>{body}</div>
-    }
-    .into_any()
+    Markup::new("div")
+        .cls(theme_class(env.config.theme))
+        .attr("dir", env.dir())
+        .attr("lang", &env.locale)
+        .child(body)
 }
 
 /// The archives, and below them the listing of the month chosen there.
-fn archives_with_listing(env: &Env, route: RwSignal<Route>) -> AnyView {
+fn archives_with_listing(env: &Env, route: RwSignal<Route>) -> Markup {
     let month = Memo::new(move |_| route.get().archive_month());
     let page = Signal::derive(move || route.get().page());
+    let listing = group();
     let listing_env = env.clone();
-    let listing = move || {
+    follow(listing.as_element(), move || {
         month
             .get()
             .map(|(year, month)| listing_part(&listing_env, year, month, page, Place::UnderArchives))
-    };
-    view! {
-        {archives_part(env)}
-        {listing}
-    }
-    .into_any()
+    });
+    group().child(archives_part(env)).child(listing)
 }
 
 /// Mounts a widget on `host` with configuration attributes `attrs`.
@@ -160,20 +155,21 @@ fn mount_on(host: &web_sys::Element, attrs: Vec<(String, String)>) -> Option<u32
     let view: Box<dyn std::any::Any> = match config {
         Ok(config) => {
             let env = Env::new(config, id, None, host);
-            Box::new(mount_to(container.clone(), move || view_for(env, route)))
+            Box::new(mount(&container, Box::new(move || view_for(env, route))))
         }
         Err(errors) => {
             for e in &errors {
                 web_sys::console::error_1(&format!("[herald] {e}").into());
             }
             let env = Env::new(Config::default(), id, None, host);
-            Box::new(mount_to(container.clone(), move || {
-                view_of(
+            Box::new(mount(
+                &container,
+                Box::new(move || {
                     Markup::new("div")
                         .cls("herald")
-                        .child(states::config_error_view(&env, &errors)),
-                )
-            }))
+                        .child(states::config_error_view(&env, &errors))
+                }),
+            ))
         }
     };
 

@@ -183,7 +183,7 @@ pub fn listing_url(config: &Config, year: i32, month: u32, page: u32) -> Option<
 }
 
 /// The listing of `year`-`month`, showing `page` of it, in `place`.
-pub fn listing_part(env: &Env, year: i32, month: u32, page: Signal<u32>, place: Place) -> AnyView {
+pub fn listing_part(env: &Env, year: i32, month: u32, page: Signal<u32>, place: Place) -> Markup {
     let config = env.config.clone();
     let loader = use_loader(env, move || {
         let page = page.get();

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use super::ads::{self, ad_slot};
 use super::archives::archives_part;
 use super::article::{article_part, article_url};
-use super::dom::{text_el, view_of};
+use super::dom::{follow, group, text_el, Markup};
 use super::env::Env;
 use super::fetch;
 use super::head;
@@ -60,12 +60,9 @@ pub fn prefetch(config: &Config, route: &Route) {
     }
 }
 
-/// An ad slot as a view, activated while it is mounted.
-fn slot_view(env: &Env, kind: SlotKind) -> Option<AnyView> {
-    ad_slot(env, kind, 0).map(|slot| {
-        ads::activate(&slot, env.config.ads.margin_px);
-        view_of(slot)
-    })
+/// An ad slot, activated while the current owner lives.
+fn slot_view(env: &Env, kind: SlotKind) -> Option<Markup> {
+    ad_slot(env, kind, 0).inspect(|slot| ads::activate(slot, env.config.ads.margin_px))
 }
 
 /// Set once the page's main content has rendered (or failed): `on_shown`
@@ -149,14 +146,14 @@ pub const SECONDARY_AFTER_MS: u64 = 600;
 /// rendered, the top bar's contents, the archives with the sidebar ad, and
 /// trending. Every box is there from the first step (or is added at the end
 /// of the sidebar), so nothing moves when a later step fills it.
-pub fn page_view(env: &Env, route: Signal<Route>) -> AnyView {
+pub fn page_view(env: &Env, route: Signal<Route>) -> Markup {
     page_view_then(env, route, Box::new(|| {}))
 }
 
 /// [`page_view`], calling `on_shown` once the main content has rendered
 /// (or failed, or after [`SECONDARY_AFTER_MS`]), in the same task. (A box,
 /// not a type parameter: this function is compiled once.)
-pub fn page_view_then(env: &Env, route: Signal<Route>, on_shown: Box<dyn FnOnce()>) -> AnyView {
+pub fn page_view_then(env: &Env, route: Signal<Route>, on_shown: Box<dyn FnOnce()>) -> Markup {
     let t = env.t();
     let lead = env.config.slug.clone();
     let main = Memo::new(move |_| main_of(&route.get(), &lead));
@@ -195,76 +192,89 @@ pub fn page_view_then(env: &Env, route: Signal<Route>, on_shown: Box<dyn FnOnce(
             });
         }
     });
-    let main_view = {
+    // The standalone page's main landmark; an embed leaves landmarks to its
+    // host page, which has its own <main>.
+    let main_region = match env.base.is_some() {
+        true => Markup::new("main")
+            .attr("id", &env.id("main"))
+            .attr("tabindex", "-1"),
+        false => Markup::new("div"),
+    }
+    .cls("hd-main");
+    {
         let env = env.clone();
-        move || {
+        follow(main_region.as_element(), move || {
             let main = main.get();
             if !main_started.get() {
                 return match main {
-                    Main::Article(_) => view_of(article_skeleton()),
-                    Main::Listing(..) => view_of(listing::skeleton()),
-                    Main::NotFound => ().into_any(),
+                    Main::Article(_) => Some(article_skeleton()),
+                    Main::Listing(..) => Some(listing::skeleton()),
+                    Main::NotFound => None,
                 };
             }
-            match main {
+            Some(match main {
                 Main::Article(slug) => article_part(&env, slug),
                 Main::Listing(year, month) => listing_part(&env, year, month, page, Place::Main),
                 Main::NotFound => {
                     main_shown(&env, &Main::NotFound, Shown::NotFound, main_settled);
-                    view_of(not_found(&env))
-                }
-            }
-        }
-    };
-    let top = {
-        let env = env.clone();
-        move || top_started.get().then(|| top_bar_contents(&env))
-    };
-    let archives = {
-        let env = env.clone();
-        move || {
-            archives_started.get().then(|| {
-                view! {
-                    {archives_part(&env)}
-                    {slot_view(&env, SlotKind::Sidebar)}
+                    not_found(&env)
                 }
             })
-        }
-    };
-    let trending = {
+        });
+    }
+    let top = Markup::new("div").cls("hd-topbar");
+    {
         let env = env.clone();
-        move || trending_started.get().then(|| trending_part(&env))
-    };
-    let main_id = env.id("main");
+        follow(top.as_element(), move || {
+            top_started.get().then(|| top_bar_contents(&env))
+        });
+    }
+    let archives = group();
+    {
+        let env = env.clone();
+        follow(archives.as_element(), move || {
+            archives_started.get().then(|| {
+                group()
+                    .child(archives_part(&env))
+                    .child_opt(slot_view(&env, SlotKind::Sidebar))
+            })
+        });
+    }
+    let trending = group();
+    {
+        let env = env.clone();
+        follow(trending.as_element(), move || {
+            trending_started.get().then(|| trending_part(&env))
+        });
+    }
     let skip = env
         .base
         .is_some()
-        .then(|| view_of(text_el("a", "hd-skip", t.skip_to_content).attr("href", &format!("#{main_id}"))));
+        .then(|| text_el("a", "hd-skip", t.skip_to_content).attr("href", &format!("#{}", env.id("main"))));
     let leaderboard = env
         .config
         .ads
         .leaderboard
         .then(|| slot_view(env, SlotKind::Leaderboard))
         .flatten();
-    // The standalone page's main landmark; an embed leaves landmarks to its
-    // host page, which has its own <main>.
-    let main_region = if env.base.is_some() {
-        view! { <main class="hd-main" id=env.id("main") tabindex="-1">{main_view}</main> }.into_any()
-    } else {
-        view! { <div class="hd-main">{main_view}</div> }.into_any()
-    };
-    view! {
-        <div class=theme_class(env.config.theme) dir=env.dir() lang=env.locale.clone()>
-            {skip}
-            <div class="hd-page">
-                <div class="hd-topbar">{top}</div>
-                {leaderboard}
-                <div class="hd-columns">
-                    {main_region}
-                    <aside class="hd-sidebar" aria-label=t.sidebar>{archives}{trending}</aside>
-                </div>
-            </div>
-        </div>
-    }
-    .into_any()
+    Markup::new("div")
+        .cls(theme_class(env.config.theme))
+        .attr("dir", env.dir())
+        .attr("lang", &env.locale)
+        .child_opt(skip)
+        .child(
+            Markup::new("div")
+                .cls("hd-page")
+                .child(top)
+                .child_opt(leaderboard)
+                .child(
+                    Markup::new("div").cls("hd-columns").child(main_region).child(
+                        Markup::new("aside")
+                            .cls("hd-sidebar")
+                            .attr("aria-label", t.sidebar)
+                            .child(archives)
+                            .child(trending),
+                    ),
+                ),
+        )
 }

@@ -4,9 +4,11 @@
 //! and view code is compiled once.
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::ads;
-use super::dom::{text_el, view_of, Markup};
+use super::dom::{follow, text_el, watch, Markup};
 use super::env::Env;
 use super::load::{Load, Loaded, Loader};
 use super::states::{error_view, not_found};
@@ -140,15 +142,32 @@ impl MainHook {
 }
 
 /// Whether a click in a part was on its error's Retry button.
-fn retry_clicked(ev: &leptos::ev::MouseEvent) -> bool {
-    use wasm_bindgen::JsCast;
+fn retry_clicked(ev: &web_sys::Event) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|e| e.closest("[data-herald-retry]").ok().flatten())
         .is_some()
 }
 
-pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
+/// Calls `retry` when the part's Retry button is clicked, until the
+/// current owner is cleaned up.
+fn on_retry(section: &web_sys::Element, loader: Loader) {
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if retry_clicked(&ev) {
+            loader.retry();
+        }
+    });
+    let _ = section.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+    let section = section.clone();
+    let listener = StoredValue::new_local(Some(listener));
+    on_cleanup(move || {
+        if let Some(l) = listener.try_update_value(Option::take).flatten() {
+            let _ = section.remove_event_listener_with_callback("click", l.as_ref().unchecked_ref());
+        }
+    });
+}
+
+pub fn part(env: &Env, loader: Loader, spec: Spec) -> Markup {
     let Spec {
         class,
         heading,
@@ -163,37 +182,48 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
     } = spec;
     let env = env.clone();
     let hook = if main { use_context::<MainHook>() } else { None };
-    let labelled_by = heading.as_ref().map(|(_, id)| id.clone());
-    let heading =
-        heading.map(|(text, id)| view_of(text_el("h2", "hd-sidebar__heading", text).attr("id", &id)));
-    let status = announce.map(|(loading, failed)| {
-        view! {
-            <p class="hd-sr" aria-live="polite" aria-atomic="true">
-                {move || match loader.state.get() {
-                    Load::Loading => loading,
-                    Load::Failed(_) => failed,
-                    Load::Ready(_) | Load::Idle => "",
-                }}
-            </p>
-        }
-    });
-    let content = move || {
+    let mut section = Markup::new("section").cls(class);
+    if let Some(role) = role {
+        section = section.attr("role", role);
+    }
+    if let Some((text, id)) = &heading {
+        section = section
+            .attr("aria-labelledby", id)
+            .child(text_el("h2", "hd-sidebar__heading", text).attr("id", id));
+    }
+    if let Some((loading, failed)) = announce {
+        let status = text_el("p", "hd-sr", "")
+            .attr("aria-live", "polite")
+            .attr("aria-atomic", "true");
+        let live = status.as_element().clone();
+        watch(move || {
+            live.set_text_content(Some(match loader.state.get() {
+                Load::Loading => loading,
+                Load::Failed(_) => failed,
+                Load::Ready(_) | Load::Idle => "",
+            }))
+        });
+        section = section.child(status);
+    }
+    let mut content = Markup::new("div").cls("hd-part__content");
+    if let Some(room) = &room {
+        content = content.style("min-height", room);
+    }
+    follow(content.as_element(), move || {
         let state = loader.state.get();
         let (view, shown) = match &state {
             Load::Ready(loaded) => {
-                let view = ready(&env, loaded).map(|el| {
-                    ads::activate(&el, env.config.ads.margin_px);
-                    view_of(el)
-                });
+                let view = ready(&env, loaded);
+                if let Some(el) = &view {
+                    ads::activate(el, env.config.ads.margin_px);
+                }
                 (view, Some(Shown::Content(loaded)))
             }
-            Load::Loading => (skeleton.map(|s| view_of(s(&env))), None),
+            Load::Loading => (skeleton.map(|s| s(&env)), None),
             Load::Idle => (None, None),
-            Load::Failed(e) if main && e.is_not_found() => {
-                (Some(view_of(not_found(&env))), Some(Shown::NotFound))
-            }
+            Load::Failed(e) if main && e.is_not_found() => (Some(not_found(&env)), Some(Shown::NotFound)),
             Load::Failed(e) => (
-                failed.map(|title| view_of(error_view(&env, title, e, compact))),
+                failed.map(|title| error_view(&env, title, e, compact)),
                 Some(Shown::Failed),
             ),
         };
@@ -201,27 +231,15 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> AnyView {
         if let (Some(hook), Some(shown)) = (hook, shown) {
             hook.shown(shown);
         }
-        view.unwrap_or_else(|| ().into_any())
-    };
-    view! {
-        <section
-            class=class
-            role=role
-            aria-labelledby=labelled_by
-            aria-busy=move || matches!(loader.state.get(), Load::Loading).to_string()
-            hidden=move || matches!(loader.state.get(), Load::Idle)
-            on:click=move |ev| {
-                if retry_clicked(&ev) {
-                    loader.retry();
-                }
-            }
-        >
-            {heading}
-            {status}
-            <div class="hd-part__content" style:min-height=room>
-                {content}
-            </div>
-        </section>
-    }
-    .into_any()
+        view
+    });
+    let element = section.as_element().clone();
+    on_retry(&element, loader);
+    watch(move || {
+        let state = loader.state.get();
+        let busy = matches!(state, Load::Loading);
+        let _ = element.set_attribute("aria-busy", if busy { "true" } else { "false" });
+        let _ = element.toggle_attribute_with_force("hidden", matches!(state, Load::Idle));
+    });
+    section.child(content)
 }

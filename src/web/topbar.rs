@@ -3,9 +3,7 @@
 //! has a box of its own size, so nothing moves when it arrives, and a
 //! missing or failing weather feed leaves that box empty, never the date.
 
-use leptos::prelude::*;
-
-use super::dom::{text_el, view_of, Markup};
+use super::dom::{group, text_el, Markup};
 use super::env::Env;
 use super::intl::{self, DateStyle};
 use super::load::{use_source_loader, Input, Loaded};
@@ -119,22 +117,17 @@ fn today(env: &Env) -> Markup {
 }
 
 /// The bar's contents: the weather (from its feed) and today's date.
-pub fn top_bar_contents(env: &Env) -> AnyView {
+pub fn top_bar_contents(env: &Env) -> Markup {
     let loader = use_source_loader(env, Feed::Weather, |c| c.weather.as_ref(), decode);
     // Loading or failed, the box stays empty; a failure is in the console.
     let spec = Spec::quiet("hd-topbar__weather", |env, loaded| {
         loaded.weather().map(|w| weather_view(env, w))
     });
     let weather = part(env, loader, spec);
-    view! {
-        {weather}
-        {view_of(today(env))}
-    }
-    .into_any()
+    group().child(weather).child(today(env))
 }
 
 /// The bar on its own (embeds of the top bar alone).
-pub fn top_bar(env: &Env) -> AnyView {
-    let contents = top_bar_contents(env);
-    view! { <div class="hd-topbar">{contents}</div> }.into_any()
+pub fn top_bar(env: &Env) -> Markup {
+    Markup::new("div").cls("hd-topbar").child(top_bar_contents(env))
 }

@@ -2,8 +2,6 @@
 //! thumbnails. Rows have a fixed height and the list reserves room for the
 //! configured count, so its arrival moves nothing.
 
-use leptos::prelude::*;
-
 use super::dom::{text_el, Markup};
 use super::env::Env;
 use super::intl::DateStyle;
@@ -83,7 +81,7 @@ fn skeleton(env: &Env) -> Markup {
         )
 }
 
-pub fn trending_part(env: &Env) -> AnyView {
+pub fn trending_part(env: &Env) -> Markup {
     let loader = use_source_loader(env, Feed::Trending, |c| c.trending.as_ref(), decode);
     let t = env.t();
     let spec = Spec::sidebar(

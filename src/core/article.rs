@@ -141,6 +141,47 @@ impl List {
     }
 }
 
+/// What an embedded piece of media is, which decides how its link reads
+/// ("Watch on YouTube", "Listen", "View the post on X").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmbedKind {
+    Video,
+    Audio,
+    /// A post on a social network (a tweet, an Instagram post).
+    Post,
+    Other,
+}
+
+impl EmbedKind {
+    pub fn parse(name: &str) -> Option<EmbedKind> {
+        Some(match name.trim() {
+            "video" => EmbedKind::Video,
+            "audio" => EmbedKind::Audio,
+            "post" => EmbedKind::Post,
+            "other" => EmbedKind::Other,
+            _ => return None,
+        })
+    }
+}
+
+/// Media from elsewhere (a video, a podcast episode, a social post),
+/// shown as a link to the original: nothing from the other site loads
+/// until the reader follows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Embed {
+    pub kind: EmbedKind,
+    /// The original, checked by the URL gate.
+    pub url: String,
+    /// Who hosts it: "YouTube", "SoundCloud".
+    pub provider: Option<String>,
+    pub title: Option<String>,
+    /// A still image shown in the link.
+    pub poster: Option<Image>,
+    pub caption: Option<String>,
+    /// What the file is, for downloads: "MP3, 42 min".
+    pub details: Option<String>,
+}
+
 /// The largest `colspan` or `rowspan` a cell may declare (HTML's own cap
 /// for columns).
 pub const MAX_SPAN: u16 = 1000;
@@ -248,6 +289,13 @@ pub enum Block {
     Separator,
     /// A table (format 1.1).
     Table(Table),
+    /// Images shown together, each with its caption (format 1.1).
+    Gallery {
+        images: Vec<Image>,
+        caption: Option<String>,
+    },
+    /// A video, audio or post from elsewhere, as a link (format 1.1).
+    Embed(Embed),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -285,6 +333,12 @@ impl Block {
             Block::List(list) => links(&mut list.runs().into_iter()),
             Block::Table(t) => links(&mut t.rows.iter().flatten().flat_map(|c| c.runs.iter())),
             Block::Image(i) => vec![i.src.as_str()],
+            Block::Gallery { images, .. } => images.iter().map(|i| i.src.as_str()).collect(),
+            Block::Embed(e) => {
+                let mut urls = vec![e.url.as_str()];
+                urls.extend(e.poster.as_ref().map(|p| p.src.as_str()));
+                urls
+            }
             Block::ReadAlso(l) => vec![l.url.as_str()],
             Block::Heading { .. } | Block::Preformatted { .. } | Block::Separator => vec![],
         }
@@ -316,6 +370,8 @@ impl Article {
                 Block::Image(img) => img.caption.as_deref().map_or(0, words),
                 Block::Preformatted { text, .. } => words(text),
                 Block::Table(t) => t.rows.iter().flatten().map(|c| run_words(&c.runs)).sum(),
+                Block::Gallery { caption, .. } => caption.as_deref().map_or(0, words),
+                Block::Embed(e) => e.caption.as_deref().map_or(0, words),
                 Block::ReadAlso(_) | Block::Separator => 0,
             })
             .sum();

@@ -6,8 +6,8 @@
 
 use super::archive::{Listing, MonthCount};
 use super::article::{
-    Align, Article, ArticleLink, Author, Block, Cell, Image, List, ListItem, Marks, Preformatted, Run,
-    Summary, Table, MAX_IMAGE_SIDE, MAX_SPAN,
+    Align, Article, ArticleLink, Author, Block, Cell, Embed, EmbedKind, Image, List, ListItem, Marks,
+    Preformatted, Run, Summary, Table, MAX_IMAGE_SIDE, MAX_SPAN,
 };
 use super::decode::{At, Ctx, Result as DResult};
 use super::error::{Parsed, Problem};
@@ -299,6 +299,34 @@ fn read_cell(at: At, header: bool, ctx: &mut Ctx) -> DResult<Cell> {
     })
 }
 
+/// Media from elsewhere: `url` (required), `kind`, `provider`, `title`,
+/// `poster` (an image), `caption`, `details`.
+fn read_embed(at: &At, ctx: &mut Ctx) -> DResult<Embed> {
+    let kind = match at.field("kind")? {
+        Some(k) => {
+            let name = k.string()?;
+            EmbedKind::parse(&name).ok_or_else(|| {
+                k.error(format!(
+                    "`kind` must be video, audio, post or other, found `{name}`"
+                ))
+            })?
+        }
+        None => EmbedKind::Other,
+    };
+    Ok(Embed {
+        kind,
+        url: ctx.req_url(at, "url", UrlUse::Link)?,
+        provider: at.opt_text("provider")?,
+        title: at.opt_text("title")?,
+        poster: match at.field("poster")? {
+            Some(p) => read_image(p, ctx)?,
+            None => None,
+        },
+        caption: at.opt_text("caption")?,
+        details: at.opt_text("details")?,
+    })
+}
+
 fn has_text(runs: &[Run]) -> bool {
     runs.iter().any(|r| !r.text.trim().is_empty())
 }
@@ -359,6 +387,21 @@ fn read_block(at: At, ctx: &mut Ctx) -> DResult<Option<Block>> {
             }
         }
         "separator" => Block::Separator,
+        "gallery" => {
+            let mut images = Vec::new();
+            for item in at.required("images")?.items()? {
+                images.extend(read_image(item, ctx)?);
+            }
+            if images.is_empty() {
+                ctx.warn(&at, "skipped a gallery without images");
+                return Ok(None);
+            }
+            Block::Gallery {
+                images,
+                caption: at.opt_text("caption")?,
+            }
+        }
+        "embed" => Block::Embed(read_embed(&at, ctx)?),
         "table" => match read_table(&at, ctx)? {
             Some(table) => Block::Table(table),
             None => {

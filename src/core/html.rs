@@ -20,12 +20,12 @@
 use std::rc::Rc;
 
 use super::article::{
-    image_side, Align, ArticleLink, Block, Cell, Image, List, ListItem, Marks, Preformatted, Run, Table,
-    MAX_SPAN,
+    image_side, Align, ArticleLink, Block, Cell, Embed, EmbedKind, Image, List, ListItem, Marks,
+    Preformatted, Run, Table, MAX_SPAN,
 };
 use super::error::Problem;
 use super::limits::{html_within_limit, Budget, Warnings};
-use super::url::{resolve, slug_segment, UrlUse};
+use super::url::{host, path, resolve, slug_segment, UrlUse};
 
 /// A node of inertly parsed HTML. Only elements in the HTML namespace are
 /// elements here: the parser side gives SVG and MathML a tag of `svg` or
@@ -551,15 +551,28 @@ impl<'a> Sanitizer<'a> {
                 continue;
             };
             let tag = tag.as_str();
-            if DROPPED.contains(&tag) {
-                self.warn(format!("dropped a <{tag}> element"));
-                continue;
-            }
             if hidden(attrs) {
                 self.warn("dropped content its markup hides".to_string());
                 continue;
             }
+            if is_media(tag) {
+                self.flush();
+                self.media(tag, attrs, children, &[], None);
+                continue;
+            }
+            if DROPPED.contains(&tag) {
+                self.warn(format!("dropped a <{tag}> element"));
+                continue;
+            }
             match tag {
+                "div" if has_class(attrs, "gallery") => {
+                    self.flush();
+                    self.gallery(children, None, depth + 1);
+                }
+                "blockquote" if post_provider(attrs).is_some() => {
+                    self.flush();
+                    self.post(attrs, children, None);
+                }
                 "p" | "li" => {
                     self.flush();
                     self.walk_inline(children, &Inherited::default(), depth + 1);
@@ -587,7 +600,7 @@ impl<'a> Sanitizer<'a> {
                 }
                 "figure" => {
                     self.flush();
-                    self.figure(children, depth + 1);
+                    self.figure(attrs, children, depth + 1);
                 }
                 "img" => {
                     self.flush();
@@ -633,6 +646,12 @@ impl<'a> Sanitizer<'a> {
                 Node::Text(t) => self.push_text(t, marks),
                 Node::Element { tag, attrs, children } => {
                     let tag = tag.as_str();
+                    if is_media(tag) && !hidden(attrs) {
+                        // Media inside a paragraph ends it and stands on its own.
+                        self.flush();
+                        self.media(tag, attrs, children, &[], None);
+                        continue;
+                    }
                     if DROPPED.contains(&tag) {
                         self.warn(format!("dropped a <{tag}> element"));
                         continue;
@@ -957,6 +976,126 @@ impl<'a> Sanitizer<'a> {
         row
     }
 
+    fn push_embed(&mut self, embed: Embed) {
+        let size = embed.url.len()
+            + embed.title.as_ref().map_or(0, String::len)
+            + embed.caption.as_ref().map_or(0, String::len);
+        if self.budget.text(size) {
+            self.push_block(Block::Embed(embed));
+        }
+    }
+
+    /// An `<iframe>`, `<video>` or `<audio>` as a link to what it plays:
+    /// the page the frame shows (a YouTube frame's watch page), or the
+    /// media file. `figure_attrs` are those of the block editor's figure
+    /// around it (its provider and type classes), if any.
+    fn media(
+        &mut self,
+        tag: &str,
+        attrs: &[(String, String)],
+        children: &[Node],
+        figure_attrs: &[(String, String)],
+        caption: Option<String>,
+    ) {
+        let source = children.iter().find_map(|n| match n {
+            Node::Element { tag, attrs, .. } if tag == "source" => attr(attrs, "src"),
+            _ => None,
+        });
+        let src = attr(attrs, "src").or(source).unwrap_or("");
+        let Some(url) = resolve(self.base, src, UrlUse::Link).map(original_of) else {
+            self.warn(format!(
+                "dropped a <{tag}> whose address is missing or not allowed"
+            ));
+            return;
+        };
+        // Where it plays, so that the reader knows where the link goes.
+        let provider = provider_class(figure_attrs).or_else(|| provider_of(&url));
+        let kind = match tag {
+            "video" => EmbedKind::Video,
+            "audio" => EmbedKind::Audio,
+            _ => kind_of(provider.as_deref(), figure_attrs),
+        };
+        let poster = attr(attrs, "poster")
+            .and_then(|p| resolve(self.base, p, UrlUse::Resource))
+            .map(|src| Image {
+                src,
+                alt: String::new(),
+                width: None,
+                height: None,
+                caption: None,
+                credit: None,
+            });
+        let title = attr(attrs, "title")
+            .map(|t| collapse(t).trim().to_string())
+            .filter(|t| !t.is_empty());
+        let details = (tag != "iframe").then(|| file_type(&url)).flatten();
+        self.warn(format!("showed a <{tag}> as a link to {url}"));
+        self.push_embed(Embed {
+            kind,
+            url,
+            provider,
+            title,
+            poster,
+            caption: caption.filter(|c| !c.is_empty()),
+            details,
+        });
+    }
+
+    /// A social post the way its network's embed code quotes it
+    /// (`<blockquote class="twitter-tweet">`): its text, and a link to it
+    /// (the quote's last link, which is the post's own).
+    fn post(&mut self, attrs: &[(String, String)], children: &[Node], caption: Option<String>) {
+        let text = children
+            .iter()
+            .find_map(|n| match n {
+                Node::Element { tag, children, .. } if tag == "p" => Some(text_of(children)),
+                _ => None,
+            })
+            .unwrap_or_else(|| text_of(children));
+        let mut link = None;
+        last_link(children, 0, &mut link);
+        let Some(url) = link.and_then(|href| resolve(self.base, href, UrlUse::Link)) else {
+            // No link to the post: its words, as a quote.
+            let runs = vec![Run::plain(text)];
+            self.push_block(Block::Quote {
+                paragraphs: vec![runs],
+                attribution: None,
+            });
+            return;
+        };
+        self.push_embed(Embed {
+            kind: EmbedKind::Post,
+            url,
+            provider: post_provider(attrs).map(str::to_string),
+            title: (!text.is_empty()).then_some(text),
+            poster: None,
+            caption,
+            details: None,
+        });
+    }
+
+    /// The images of a gallery, each with its caption: the block editor's
+    /// (figures in the figure, or `blocks-gallery-item`s in a list) and the
+    /// classic `[gallery]` (`gallery-item`s as figures or `<dl>`s).
+    fn gallery(&mut self, children: &[Node], caption: Option<String>, depth: usize) {
+        let mut found = Vec::new();
+        gallery_items(children, depth, &mut found);
+        let images: Vec<Image> = found
+            .into_iter()
+            .filter_map(|(attrs, caption)| match self.image(attrs, caption) {
+                Some(Block::Image(i)) => Some(i),
+                _ => None,
+            })
+            .collect();
+        match images.len() {
+            0 => self.warn("dropped a gallery without images".to_string()),
+            _ => self.push_block(Block::Gallery {
+                images,
+                caption: caption.filter(|c| !c.is_empty()),
+            }),
+        }
+    }
+
     /// `<pre>`: code (the block editor's `wp-block-code`, or a `<code>`
     /// inside), verse (`wp-block-verse`) or other pre-formatted text,
     /// its lines and spaces kept.
@@ -985,13 +1124,18 @@ impl<'a> Sanitizer<'a> {
         });
     }
 
-    fn figure(&mut self, children: &[Node], depth: usize) {
+    fn figure(&mut self, attrs: &[(String, String)], children: &[Node], depth: usize) {
         let is_caption = |n: &Node| matches!(n, Node::Element { tag, .. } if tag == "figcaption");
         // The figure's own caption: a child, as HTML has it.
         let caption = children.iter().find_map(|n| match n {
             Node::Element { children, .. } if is_caption(n) => Some(text_of(children)),
             _ => None,
         });
+        if has_class(attrs, "wp-block-gallery") {
+            // Its own caption holds no image, so it is no item.
+            self.gallery(children, caption, depth);
+            return;
+        }
         // The block editor's table: `<figure class="wp-block-table"><table>…</table><figcaption>`.
         if let Some(table) = children.iter().find_map(|n| match n {
             Node::Element { tag, children, .. } if tag == "table" => Some(children),
@@ -999,6 +1143,39 @@ impl<'a> Sanitizer<'a> {
         }) {
             self.table(table, caption, depth + 1);
             return;
+        }
+        // Embeds: the frame, player or post inside (`wp-block-embed`,
+        // `wp-block-video`, `wp-block-audio`), else the URL the block
+        // editor leaves when it has no frame for it.
+        if has_class(attrs, "wp-block-embed")
+            || has_class(attrs, "wp-block-video")
+            || has_class(attrs, "wp-block-audio")
+        {
+            if let Some((tag, inner, kids)) = find_media(children, depth) {
+                match post_provider(inner) {
+                    Some(_) if tag == "blockquote" => self.post(inner, kids, caption),
+                    _ => self.media(tag, inner, kids, attrs, caption),
+                }
+                return;
+            }
+            let url = text_of(children);
+            let url = url
+                .split_whitespace()
+                .find(|w| w.starts_with("http"))
+                .unwrap_or("");
+            if let Some(url) = resolve(self.base, url, UrlUse::Link) {
+                let provider = provider_class(attrs);
+                self.push_embed(Embed {
+                    kind: kind_of(provider.as_deref(), attrs),
+                    url,
+                    provider,
+                    title: None,
+                    poster: None,
+                    caption,
+                    details: None,
+                });
+                return;
+            }
         }
         if let Some(attrs) = find_img(children, depth) {
             if let Some(image) = self.image(attrs, caption) {
@@ -1019,6 +1196,189 @@ impl<'a> Sanitizer<'a> {
             self.push_block(block);
         }
     }
+}
+
+/// An element's attributes.
+type Attrs = [(String, String)];
+
+/// Elements that play or show something from elsewhere.
+fn is_media(tag: &str) -> bool {
+    matches!(tag, "iframe" | "video" | "audio")
+}
+
+/// The first media element (or quoted social post) inside an embed
+/// figure, with its attributes and children.
+fn find_media(nodes: &[Node], depth: usize) -> Option<(&str, &Attrs, &[Node])> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    nodes.iter().find_map(|n| match n {
+        Node::Element { tag, attrs, children } => {
+            if is_media(tag) || (tag == "blockquote" && post_provider(attrs).is_some()) {
+                Some((tag.as_str(), attrs.as_slice(), children.as_slice()))
+            } else if tag == "figcaption" {
+                None
+            } else {
+                find_media(children, depth + 1)
+            }
+        }
+        Node::Text(_) => None,
+    })
+}
+
+/// The href of the last link inside `nodes`.
+fn last_link<'a>(nodes: &'a [Node], depth: usize, out: &mut Option<&'a str>) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    for n in nodes {
+        if let Node::Element { tag, attrs, children } = n {
+            if tag == "a" {
+                if let Some(href) = attr(attrs, "href") {
+                    *out = Some(href);
+                }
+            }
+            last_link(children, depth + 1, out);
+        }
+    }
+}
+
+/// The gallery's images and their captions: an item is a `<figure>`,
+/// `<li>` or `<dl>` holding an image; its caption is its `<figcaption>` or
+/// `<dd>`.
+fn gallery_items<'a>(nodes: &'a [Node], depth: usize, out: &mut Vec<(&'a Attrs, Option<String>)>) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    for n in nodes {
+        let Node::Element { tag, attrs, children } = n else {
+            continue;
+        };
+        if DROPPED.contains(&tag.as_str()) {
+            continue;
+        }
+        if tag == "img" {
+            out.push((attrs, None));
+        } else if let Some(img) = matches!(tag.as_str(), "figure" | "li" | "dl")
+            .then(|| find_img(children, depth + 1))
+            .flatten()
+        {
+            let caption = children.iter().find_map(|c| match c {
+                Node::Element { tag, children, .. } if tag == "figcaption" || tag == "dd" => {
+                    Some(text_of(children))
+                }
+                _ => None,
+            });
+            out.push((img, caption));
+        } else {
+            gallery_items(children, depth + 1, out);
+        }
+    }
+}
+
+/// Providers by the block editor's `is-provider-…` class or by host: the
+/// name shown, and what they host.
+const PROVIDERS: &[(&str, &str, EmbedKind)] = &[
+    ("youtube", "YouTube", EmbedKind::Video),
+    ("vimeo", "Vimeo", EmbedKind::Video),
+    ("dailymotion", "Dailymotion", EmbedKind::Video),
+    ("tiktok", "TikTok", EmbedKind::Video),
+    ("ted", "TED", EmbedKind::Video),
+    ("spotify", "Spotify", EmbedKind::Audio),
+    ("soundcloud", "SoundCloud", EmbedKind::Audio),
+    ("mixcloud", "Mixcloud", EmbedKind::Audio),
+    ("twitter", "Twitter", EmbedKind::Post),
+    ("instagram", "Instagram", EmbedKind::Post),
+    ("facebook", "Facebook", EmbedKind::Post),
+    ("reddit", "Reddit", EmbedKind::Post),
+    ("tumblr", "Tumblr", EmbedKind::Post),
+    ("flickr", "Flickr", EmbedKind::Other),
+];
+
+fn provider_named(slug: &str) -> Option<&'static (&'static str, &'static str, EmbedKind)> {
+    PROVIDERS.iter().find(|(s, _, _)| *s == slug)
+}
+
+/// The provider the block editor names in the figure's class.
+fn provider_class(attrs: &[(String, String)]) -> Option<String> {
+    let class = attr(attrs, "class")?;
+    let slug = class
+        .split_ascii_whitespace()
+        .find_map(|w| w.strip_prefix("is-provider-"))?;
+    Some(match provider_named(slug) {
+        Some((_, name, _)) => name.to_string(),
+        None => slug.replace('-', " "),
+    })
+}
+
+/// The provider of a frame's address, by its host (`www.youtube-nocookie.com` → YouTube).
+fn provider_of(url: &str) -> Option<String> {
+    let host = host(url)?;
+    let known = PROVIDERS.iter().find(|(slug, _, _)| {
+        host.split('.').any(|label| {
+            label
+                .strip_prefix(slug)
+                .is_some_and(|rest| rest.is_empty() || rest == "-nocookie")
+        })
+    });
+    Some(match known {
+        Some((_, name, _)) => name.to_string(),
+        None => host.trim_start_matches("www.").to_string(),
+    })
+}
+
+/// What a provider hosts; else what the block editor's `is-type-…` says.
+fn kind_of(provider: Option<&str>, figure: &[(String, String)]) -> EmbedKind {
+    if let Some((_, _, kind)) = provider.and_then(|p| PROVIDERS.iter().find(|(_, name, _)| *name == p)) {
+        return *kind;
+    }
+    if has_class(figure, "is-type-video") {
+        EmbedKind::Video
+    } else if has_class(figure, "is-type-audio") {
+        EmbedKind::Audio
+    } else {
+        EmbedKind::Other
+    }
+}
+
+/// The network of a quoted social post (`twitter-tweet`, `instagram-media`…).
+fn post_provider(attrs: &[(String, String)]) -> Option<&'static str> {
+    let class = attr(attrs, "class")?;
+    [
+        ("twitter-tweet", "Twitter"),
+        ("instagram-media", "Instagram"),
+        ("tiktok-embed", "TikTok"),
+    ]
+    .iter()
+    .find(|(c, _)| class.split_ascii_whitespace().any(|w| w == *c))
+    .map(|(_, name)| *name)
+}
+
+/// The page a player frame shows, where the reader can watch it: a
+/// YouTube or Vimeo player (`…/embed/ID`, `player.vimeo.com/video/ID`)
+/// becomes the video's own page. `url` is absolute.
+fn original_of(url: String) -> String {
+    let mut segments = path(&url).split('/').filter(|s| !s.is_empty());
+    let (first, id) = (segments.next().unwrap_or(""), segments.next().unwrap_or(""));
+    let is_id = !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    match provider_of(&url).as_deref() {
+        Some("YouTube") if first == "embed" && is_id => format!("https://www.youtube.com/watch?v={id}"),
+        Some("Vimeo") if first == "video" && is_id => format!("https://vimeo.com/{id}"),
+        _ => url,
+    }
+}
+
+/// A media file's type from its name: `MP3`, `MP4`.
+fn file_type(url: &str) -> Option<String> {
+    let name = url.split(['?', '#']).next()?.rsplit('/').next()?;
+    let (_, ext) = name.rsplit_once('.')?;
+    (1..=4)
+        .contains(&ext.len())
+        .then(|| ext.to_ascii_uppercase())
+        .filter(|e| e.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// The text of pre-formatted content, white space kept.

@@ -269,6 +269,19 @@ pub fn encode_component(value: &str) -> String {
     out
 }
 
+/// The host of an absolute URL (`www.youtube.com`), without port or user.
+pub fn host(url: &str) -> Option<&str> {
+    let (_, authority, _, _) = split(url)?;
+    let authority = authority.strip_prefix("//")?;
+    let host = authority.rsplit('@').next()?.split(':').next()?;
+    (!host.is_empty()).then_some(host)
+}
+
+/// The path of an absolute URL (`/embed/abc`).
+pub fn path(url: &str) -> &str {
+    split(url).map_or("", |(_, _, path, _)| path)
+}
+
 /// The origin (`https://host:port`) of an absolute URL.
 pub fn origin(url: &str) -> Option<&str> {
     let (scheme, authority, _, _) = split(url)?;
@@ -283,6 +296,19 @@ mod tests {
     use super::*;
 
     const BASE: &str = "https://cdn.example.com/news/data/articles/one.json?v=2#x";
+
+    #[test]
+    fn hosts_and_paths() {
+        assert_eq!(
+            host("https://user@www.youtube.com:443/embed/x?a=1"),
+            Some("www.youtube.com")
+        );
+        assert_eq!(host("mailto:a@b.example"), None);
+        assert_eq!(
+            path("https://player.vimeo.com/video/76979871?h=8"),
+            "/video/76979871"
+        );
+    }
 
     #[test]
     fn slug_segments() {

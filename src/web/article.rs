@@ -16,7 +16,7 @@ use super::sanitize::BrowserHtml;
 use super::states::article_skeleton;
 use crate::core::ads::{placements, SlotKind};
 use crate::core::article::{
-    Align, Article, Author, Block, Cell, Image, List, Marks, Preformatted, Run, Table,
+    Align, Article, Author, Block, Cell, Embed, EmbedKind, Image, List, Marks, Preformatted, Run, Table,
 };
 use crate::core::config::Config;
 use crate::core::error::{Feed, Parsed, Problem};
@@ -100,6 +100,57 @@ fn list(l: &List) -> Markup {
                     add_runs(Markup::new("li"), &item.runs).children(item.lists.iter().map(list).collect())
                 })
                 .collect(),
+        )
+}
+
+/// Media from elsewhere as a link to the original: its poster (the
+/// publisher's own, if any), a play mark, its title and where it plays.
+/// Nothing from the other site loads until the reader follows the link.
+fn embed(env: &Env, e: &Embed) -> Markup {
+    let t = env.t();
+    let provider = e.provider.as_deref();
+    let with = |template: &str, p: &str| fill(template, &[("provider", p)]);
+    let action = match (e.kind, provider) {
+        (EmbedKind::Video, Some(p)) => with(t.watch_on, p),
+        (EmbedKind::Video, None) => t.watch.to_string(),
+        (EmbedKind::Audio, Some(p)) => with(t.listen_on, p),
+        (EmbedKind::Audio, None) => t.listen.to_string(),
+        (_, Some(p)) => with(t.view_on, p),
+        (_, None) => t.open_original.to_string(),
+    };
+    let kind = match e.kind {
+        EmbedKind::Video => "video",
+        EmbedKind::Audio => "audio",
+        EmbedKind::Post => "post",
+        EmbedKind::Other => "other",
+    };
+    let link = Markup::new("a")
+        .cls("hd-embed__link")
+        .attr("href", &e.url)
+        .attr("rel", "noopener noreferrer")
+        .child_opt(e.poster.as_ref().map(|p| image_tag(p, false, "hd-embed__poster")))
+        .child(
+            Markup::new("span")
+                .cls("hd-embed__text")
+                .child_opt(
+                    e.title
+                        .as_deref()
+                        .map(|title| text_el("span", "hd-embed__title", title).attr("dir", "auto")),
+                )
+                .child(text_el("span", "hd-embed__action", &action))
+                .child_opt(
+                    e.details
+                        .as_deref()
+                        .map(|d| text_el("span", "hd-embed__details", d)),
+                ),
+        );
+    Markup::new("figure")
+        .cls(&format!("hd-embed hd-embed--{kind}"))
+        .child(link)
+        .child_opt(
+            e.caption
+                .as_deref()
+                .map(|c| text_el("figcaption", "hd-figure__caption", c)),
         )
 }
 
@@ -219,6 +270,22 @@ fn block(env: &Env, block: &Block, dateline: Option<&str>, index: usize) -> Mark
         Block::Preformatted { kind, text, language } => preformatted(*kind, text, language.as_deref()),
         Block::Separator => Markup::new("hr").cls("hd-separator"),
         Block::Table(t) => table(env, t, index),
+        Block::Gallery { images, caption } => Markup::new("figure")
+            .cls("hd-gallery")
+            .child(
+                Markup::new("ul").cls("hd-gallery__list").children(
+                    images
+                        .iter()
+                        .map(|i| Markup::new("li").child(figure(i, false)))
+                        .collect(),
+                ),
+            )
+            .child_opt(
+                caption
+                    .as_deref()
+                    .map(|c| text_el("figcaption", "hd-figure__caption", c)),
+            ),
+        Block::Embed(e) => embed(env, e),
         Block::ReadAlso(link) => {
             let label = env.t().read_also;
             Markup::new("aside")

@@ -472,3 +472,55 @@ fn the_examples_of_the_format_documentation_are_valid() {
     }
     assert!(checked >= 5, "only {checked} examples found");
 }
+
+#[test]
+fn format_1_1_galleries_and_embeds() {
+    let doc = edit(
+        "{\"type\": \"paragraph\", \"text\": \"Plain.\"},",
+        r#"{"type": "gallery", "caption": "Two", "images": [{"src": "a.jpg", "alt": "A", "caption": "First"}, {"src": "javascript:x", "alt": ""}, {"src": "b.jpg", "alt": "B"}]},
+    {"type": "embed", "kind": "audio", "url": "https://cdn.example/ep1.mp3", "provider": "Herald FM", "title": "Episode 1", "details": "MP3, 42 min", "poster": {"src": "p.jpg", "alt": ""}},
+    {"type": "embed", "url": "https://maps.example/x"},
+    {"type": "gallery", "images": []},"#,
+    );
+    let parsed = parse_article(&doc).unwrap();
+    let body = &parsed.value.body;
+    let Block::Gallery { images, caption } = &body[0] else {
+        panic!("{:#?}", body[0])
+    };
+    assert_eq!((images.len(), caption.as_deref()), (2, Some("Two")));
+    assert_eq!(images[0].src, "https://news.example/data/articles/a.jpg");
+    let Block::Embed(e) = &body[1] else {
+        panic!("{:#?}", body[1])
+    };
+    assert_eq!(
+        (e.kind, e.details.as_deref()),
+        (EmbedKind::Audio, Some("MP3, 42 min"))
+    );
+    assert_eq!(
+        e.poster.as_ref().map(|p| p.src.as_str()),
+        Some("https://news.example/data/articles/p.jpg")
+    );
+    assert!(matches!(&body[2], Block::Embed(e) if e.kind == EmbedKind::Other && e.provider.is_none()));
+    assert!(
+        parsed
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("skipped a gallery without images at $.body[3]")),
+        "{:?}",
+        parsed.warnings
+    );
+    let bad = schema(&edit(
+        "{\"type\": \"paragraph\", \"text\": \"Plain.\"},",
+        r#"{"type": "embed", "kind": "film", "url": "https://x.example/"},"#,
+    ));
+    assert_eq!(
+        bad.message,
+        "`kind` must be video, audio, post or other, found `film`"
+    );
+    let unsafe_url = schema(&edit(
+        "{\"type\": \"paragraph\", \"text\": \"Plain.\"},",
+        r#"{"type": "embed", "url": "javascript:alert(1)"},"#,
+    ));
+    assert_eq!(unsafe_url.path, "$.body[0]");
+    assert!(unsafe_url.message.contains("`url`"), "{unsafe_url}");
+}

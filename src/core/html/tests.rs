@@ -176,9 +176,22 @@ fn drops_active_content_with_what_is_inside() {
         <template><p>hidden</p></template><svg><text>svg text</text></svg>\
         <math><mtext>math text</mtext></math><noscript><p>no script</p></noscript><p>After</p>";
     let (out, warnings) = Sanitizer::new(BASE, None).blocks(&Html5ever.parse(html)).unwrap();
-    assert_eq!(out, vec![p("Before"), p("After")]);
+    // The frame is not loaded: it becomes a link to what it would show.
+    let frame = Embed {
+        kind: EmbedKind::Other,
+        url: "https://evil.test/".into(),
+        provider: Some("evil.test".into()),
+        title: None,
+        poster: None,
+        caption: None,
+        details: None,
+    };
+    assert_eq!(out, vec![p("Before"), Block::Embed(frame), p("After")]);
+    assert!(warnings
+        .iter()
+        .any(|w| w == "showed a <iframe> as a link to https://evil.test/"));
     for tag in [
-        "script", "style", "iframe", "object", "form", "template", "svg", "math", "noscript",
+        "script", "style", "object", "form", "template", "svg", "math", "noscript",
     ] {
         assert!(
             warnings
@@ -283,17 +296,17 @@ fn figures_without_images_and_embeds() {
          <figure class=\"wp-block-pullquote\"><blockquote><p>Pulled.</p><cite>Someone</cite></blockquote></figure>",
     ))
     .unwrap();
+    assert!(
+        matches!(&out[0], Block::Embed(e) if e.url == "https://www.youtube.com/watch?v=x" && e.caption.as_deref() == Some("A video"))
+    );
     assert_eq!(
-        out,
-        vec![Block::Quote {
+        out[1],
+        Block::Quote {
             paragraphs: vec![vec![Run::plain("Pulled.")]],
             attribution: Some("Someone".into())
-        }]
+        }
     );
-    assert!(
-        warnings.iter().any(|w| w.contains("embedded figure")),
-        "{warnings:?}"
-    );
+    assert!(warnings.iter().any(|w| w.contains("as a link")), "{warnings:?}");
 }
 
 #[test]
@@ -370,7 +383,15 @@ fn no_url_in_the_output_leaves_the_allow_list() {
                         || lower.starts_with("mailto:"),
                     "{id}: {url}"
                 );
-                assert!(!lower.contains("evil.test"), "{id}: {url}");
+                // A frame becomes a link that names where it goes; no other
+                // address of the attacker's survives.
+                match block {
+                    Block::Embed(e) if e.url == url => assert!(
+                        !lower.contains("evil.test") || e.provider.as_deref() == Some("evil.test"),
+                        "{id}: {e:?}"
+                    ),
+                    _ => assert!(!lower.contains("evil.test"), "{id}: {url}"),
+                }
             }
         }
     }
@@ -591,4 +612,145 @@ fn tables_keep_rows_header_cells_caption_and_alignment() {
     assert_eq!(t.head_rows, 0);
     let text: String = t.rows[0][1].runs.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(text, "b c");
+}
+
+#[test]
+fn galleries_keep_every_image_and_caption_in_each_markup() {
+    // The block editor's current markup: figures in the figure.
+    let new = blocks(
+        "<figure class=\"wp-block-gallery has-nested-images columns-default is-cropped\">\
+         <figure class=\"wp-block-image size-large\"><img src=\"/a.jpg\" alt=\"A\" width=\"1024\" height=\"683\"><figcaption>First</figcaption></figure>\
+         <figure class=\"wp-block-image size-large\"><img src=\"/b.jpg\" alt=\"B\"></figure>\
+         <figure class=\"wp-block-image size-large\"><img src=\"/c.jpg\" alt=\"C\"><figcaption>Third</figcaption></figure>\
+         <figcaption class=\"blocks-gallery-caption\">Three cities</figcaption></figure>",
+    );
+    let [Block::Gallery { images, caption }] = new.as_slice() else {
+        panic!("{new:#?}")
+    };
+    assert_eq!(caption.as_deref(), Some("Three cities"));
+    assert_eq!(
+        images.iter().map(|i| i.alt.as_str()).collect::<Vec<_>>(),
+        ["A", "B", "C"]
+    );
+    assert_eq!(images[0].caption.as_deref(), Some("First"));
+    assert_eq!(images[1].caption, None);
+    assert_eq!(images[0].width, Some(1024));
+    // The older markup: a list of items.
+    let old = blocks(
+        "<figure class=\"wp-block-gallery columns-2 is-cropped\"><ul class=\"blocks-gallery-grid\">\
+         <li class=\"blocks-gallery-item\"><figure><img src=\"/a.jpg\" alt=\"A\"><figcaption class=\"blocks-gallery-item__caption\">One</figcaption></figure></li>\
+         <li class=\"blocks-gallery-item\"><figure><img src=\"/b.jpg\" alt=\"B\"></figure></li></ul></figure>",
+    );
+    let [Block::Gallery {
+        images,
+        caption: None,
+    }] = old.as_slice()
+    else {
+        panic!("{old:#?}")
+    };
+    assert_eq!(images.len(), 2);
+    assert_eq!(images[0].caption.as_deref(), Some("One"));
+    // The classic [gallery] shortcode's output, HTML5 and definition-list themes.
+    let classic = blocks(
+        "<div id=\"gallery-1\" class=\"gallery galleryid-5 gallery-columns-3 gallery-size-thumbnail\">\
+         <figure class=\"gallery-item\"><div class=\"gallery-icon landscape\"><a href=\"/a\"><img width=\"150\" height=\"150\" src=\"/a-150x150.jpg\" alt=\"\"></a></div>\
+         <figcaption class=\"wp-caption-text gallery-caption\">Sea</figcaption></figure>\
+         <dl class=\"gallery-item\"><dt class=\"gallery-icon\"><a href=\"/b\"><img src=\"/b.jpg\" alt=\"b\"></a></dt><dd class=\"wp-caption-text gallery-caption\">Sky</dd></dl></div>",
+    );
+    let [Block::Gallery { images, .. }] = classic.as_slice() else {
+        panic!("{classic:#?}")
+    };
+    assert_eq!(
+        images.iter().map(|i| i.caption.as_deref()).collect::<Vec<_>>(),
+        [Some("Sea"), Some("Sky")]
+    );
+    // Tracking pixels and unsafe images in a gallery are dropped, not the gallery.
+    let mixed = blocks(
+        "<figure class=\"wp-block-gallery\"><figure><img src=\"javascript:alert(1)\" alt=\"x\"></figure>\
+         <figure><img src=\"/p.gif\" width=\"1\" height=\"1\" alt=\"\"></figure><figure><img src=\"/ok.jpg\" alt=\"ok\"></figure></figure>",
+    );
+    let [Block::Gallery { images, .. }] = mixed.as_slice() else {
+        panic!("{mixed:#?}")
+    };
+    assert_eq!(images.len(), 1);
+}
+
+fn embed_of(html: &str) -> Embed {
+    match blocks(html).as_slice() {
+        [Block::Embed(e)] => e.clone(),
+        other => panic!("{other:#?}"),
+    }
+}
+
+#[test]
+fn embeds_become_links_to_the_original_with_their_caption() {
+    let yt = embed_of(
+        "<figure class=\"wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube wp-embed-aspect-16-9 wp-has-aspect-ratio\">\
+         <div class=\"wp-block-embed__wrapper\"><iframe title=\"Night train to Paris\" width=\"500\" height=\"281\" \
+         src=\"https://www.youtube.com/embed/dQw4w9WgXcQ?feature=oembed\" frameborder=\"0\" allowfullscreen></iframe></div>\
+         <figcaption>The last night train</figcaption></figure>",
+    );
+    assert_eq!(yt.kind, EmbedKind::Video);
+    assert_eq!(yt.url, "https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+    assert_eq!(yt.provider.as_deref(), Some("YouTube"));
+    assert_eq!(yt.title.as_deref(), Some("Night train to Paris"));
+    assert_eq!(yt.caption.as_deref(), Some("The last night train"));
+    // Without a frame (oEmbed failed), the block editor leaves the URL.
+    let bare = embed_of(
+        "<figure class=\"wp-block-embed is-type-video is-provider-vimeo wp-block-embed-vimeo\"><div class=\"wp-block-embed__wrapper\">\nhttps://vimeo.com/76979871\n</div></figure>",
+    );
+    assert_eq!(
+        (bare.kind, bare.url.as_str(), bare.provider.as_deref()),
+        (EmbedKind::Video, "https://vimeo.com/76979871", Some("Vimeo"))
+    );
+    // A bare frame in a paragraph (JSON Feed content): the paragraph's text stays.
+    let out =
+        blocks("<p>Watch: <iframe src=\"https://player.vimeo.com/video/76979871?h=8\"></iframe> now</p>");
+    assert!(
+        matches!(&out[1], Block::Embed(e) if e.url == "https://vimeo.com/76979871" && e.provider.as_deref() == Some("Vimeo")),
+        "{out:#?}"
+    );
+    assert_eq!(out[0], p("Watch:"));
+    assert_eq!(out[2], p("now"));
+    let video = embed_of(
+        "<figure class=\"wp-block-video\"><video controls poster=\"/poster.jpg\" src=\"/media/clip.mp4\"></video><figcaption>Clip</figcaption></figure>",
+    );
+    assert_eq!(video.kind, EmbedKind::Video);
+    assert_eq!(video.url, "https://cms.example/media/clip.mp4");
+    assert_eq!(video.details.as_deref(), Some("MP4"));
+    assert_eq!(
+        video.poster.map(|p| p.src).as_deref(),
+        Some("https://cms.example/poster.jpg")
+    );
+    let audio = embed_of("<figure class=\"wp-block-audio\"><audio controls><source src=\"/ep1.mp3\" type=\"audio/mpeg\"></audio></figure>");
+    assert_eq!(
+        (audio.kind, audio.details.as_deref()),
+        (EmbedKind::Audio, Some("MP3"))
+    );
+    // A tweet: its words and the link to it, the platform's script gone.
+    let tweet = embed_of(
+        "<figure class=\"wp-block-embed is-type-rich is-provider-twitter wp-block-embed-twitter\"><div class=\"wp-block-embed__wrapper\">\
+         <blockquote class=\"twitter-tweet\" data-width=\"550\"><p lang=\"en\" dir=\"ltr\">Trains are back.</p>&mdash; Rail (@rail) \
+         <a href=\"https://twitter.com/rail/status/1\">May 1, 2021</a></blockquote><script async src=\"https://platform.twitter.com/widgets.js\"></script>\
+         </div><figcaption>Announced on Twitter</figcaption></figure>",
+    );
+    assert_eq!(tweet.kind, EmbedKind::Post);
+    assert_eq!(tweet.url, "https://twitter.com/rail/status/1");
+    assert_eq!(tweet.title.as_deref(), Some("Trains are back."));
+    assert_eq!(tweet.caption.as_deref(), Some("Announced on Twitter"));
+    // Unsafe addresses make no link: the frame is dropped with a warning.
+    let (out, warnings) =
+        Sanitizer::new(BASE, None)
+            .blocks(&Html5ever.parse(
+                "<iframe src=\"javascript:alert(1)\"></iframe><video src=\"data:video/mp4,x\"></video>",
+            ))
+            .unwrap();
+    assert!(out.is_empty(), "{out:#?}");
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    // Other sites: the host names the provider.
+    let other = embed_of("<iframe src=\"https://maps.example.org/embed?x=1\" title=\"Map\"></iframe>");
+    assert_eq!(
+        (other.kind, other.provider.as_deref()),
+        (EmbedKind::Other, Some("maps.example.org"))
+    );
 }

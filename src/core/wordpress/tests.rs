@@ -1,5 +1,5 @@
 use super::*;
-use crate::core::article::{Block, List, Run};
+use crate::core::article::{Block, EmbedKind, List, Run};
 use crate::core::html::tests::Html5ever;
 use crate::core::json::parse;
 
@@ -80,11 +80,15 @@ fn the_body_keeps_structure_and_drops_what_is_unsafe() {
             Block::Preformatted { .. } => "pre",
             Block::Separator => "hr",
             Block::Table(_) => "table",
+            Block::Gallery { .. } => "gallery",
+            Block::Embed(_) => "embed",
         })
         .collect();
     assert_eq!(
         kinds,
-        vec!["p", "p", "p", "img", "p", "h", "p", "quote", "h", "list", "quote", "img", "p", "p", "p"],
+        vec![
+            "p", "p", "p", "img", "p", "h", "p", "quote", "h", "list", "embed", "embed", "img", "p", "p", "p"
+        ],
         "{body:#?}"
     );
     // Entities decoded, non-breaking spaces kept, marks and safe links kept.
@@ -129,14 +133,33 @@ fn the_body_keeps_structure_and_drops_what_is_unsafe() {
         panic!()
     };
     assert_eq!(items.len(), 3);
-    // The YouTube embed is gone; the tweet's words remain as a quote; shortcodes are stripped.
-    assert!(
-        matches!(&body[10], Block::Quote { paragraphs, .. } if paragraphs[0][0].text.starts_with("Vuelve la música a Sol"))
+    // The YouTube embed and the tweet are links to the originals, with the tweet's words.
+    let Block::Embed(video) = &body[10] else {
+        panic!("{:#?}", body[10])
+    };
+    assert_eq!(
+        (video.kind, video.provider.as_deref()),
+        (EmbedKind::Video, Some("YouTube"))
     );
     assert!(
-        matches!(&body[11], Block::Image(i) if i.src.ends_with("sol-1989-300x200.jpg") && i.width == Some(300))
+        video.url.starts_with("https://www.youtube.com/watch?v="),
+        "{video:?}"
     );
-    let Block::Paragraph(caption) = &body[12] else {
+    let Block::Embed(tweet) = &body[11] else {
+        panic!("{:#?}", body[11])
+    };
+    assert_eq!(tweet.kind, EmbedKind::Post);
+    assert!(
+        tweet
+            .title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Vuelve la música a Sol")),
+        "{tweet:?}"
+    );
+    assert!(
+        matches!(&body[12], Block::Image(i) if i.src.ends_with("sol-1989-300x200.jpg") && i.width == Some(300))
+    );
+    let Block::Paragraph(caption) = &body[13] else {
         panic!()
     };
     assert_eq!(
@@ -155,8 +178,7 @@ fn the_body_keeps_structure_and_drops_what_is_unsafe() {
         matches!(body.last(), Some(Block::Paragraph(r)) if r[0].text == "Correction, 17 April:" && r[0].strong)
     );
     for w in [
-        "dropped a <iframe> element",
-        "dropped a <script> element",
+        "showed a <iframe> as a link to https://www.youtube.com/watch?v=M7lc1UVf-VE",
         "dropped an image whose address is missing or not allowed",
     ] {
         assert!(

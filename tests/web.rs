@@ -310,7 +310,10 @@ async fn the_page_is_built_in_steps() {
     assert!(el.query_selector(".hd-part--article").unwrap().is_none());
     // The sidebar's regions are there, empty.
     assert!(el.query_selector("aside *:not(.hd-dom)").unwrap().is_none());
-    assert_eq!(el.query_selector_all("aside > .hd-dom:empty").unwrap().length(), 2);
+    assert_eq!(
+        el.query_selector_all("aside > .hd-dom:empty").unwrap().length(),
+        2
+    );
     // Then the article, and after it the sidebar.
     settle(&el, |h| h.query_selector("article h1").unwrap().is_some()).await;
     settle(&el, |h| {
@@ -739,4 +742,49 @@ fn format_1_1_blocks_render_with_their_structure() {
             .class_list()
             .contains("hd-verse"));
     }
+}
+
+/// Galleries are lists of figures; embeds are links out that load nothing
+/// from the other site (no frame, no script, no image but the publisher's
+/// poster), in the reader's language.
+#[wasm_bindgen_test]
+fn galleries_and_embeds_render_as_figures_and_links() {
+    let env = env_with(&[("locale", "es")], None);
+    let doc = r#"{"herald":1,"type":"article","id":"x","slug":"x","url":"https://n.example/x","headline":"H",
+        "published":"2024-01-01T00:00:00Z","body":[
+        {"type":"gallery","caption":"Dos","images":[{"src":"https://n.example/a.jpg","alt":"A","caption":"Primera","width":800,"height":600},{"src":"https://n.example/b.jpg","alt":"B"}]},
+        {"type":"embed","kind":"video","url":"https://www.youtube.com/watch?v=x","provider":"YouTube","title":"Tren nocturno","caption":"El último tren"},
+        {"type":"embed","kind":"audio","url":"https://n.example/ep1.mp3","details":"MP3, 42 min","poster":{"src":"https://n.example/p.jpg","alt":""}},
+        {"type":"embed","kind":"post","url":"https://twitter.com/rail/status/1","provider":"Twitter","title":"Trains are back."}]}"#;
+    let a = format::article(&json::parse(doc).unwrap(), BASE).unwrap().value;
+    let el = article::article(&env, &a).element();
+    assert_eq!(texts(&el, "figure.hd-gallery > ul > li > figure img").len(), 2);
+    assert_eq!(texts(&el, "figure.hd-gallery > figcaption"), vec!["Dos"]);
+    assert_eq!(texts(&el, "figure.hd-gallery li figcaption"), vec!["Primera"]);
+    let links: Vec<(Option<String>, String)> = {
+        let list = el.query_selector_all("a.hd-embed__link").unwrap();
+        (0..list.length())
+            .map(|i| {
+                let a: web_sys::Element = list.item(i).unwrap().unchecked_into();
+                (a.get_attribute("href"), a.text_content().unwrap_or_default())
+            })
+            .collect()
+    };
+    assert_eq!(links.len(), 3);
+    assert_eq!(links[0].0.as_deref(), Some("https://www.youtube.com/watch?v=x"));
+    assert_eq!(links[0].1, "Tren nocturnoVer en YouTube");
+    assert_eq!(links[1].1, "EscucharMP3, 42 min");
+    assert_eq!(links[2].1, "Trains are back.Ver la publicación en Twitter");
+    assert_eq!(texts(&el, ".hd-embed--video figcaption"), vec!["El último tren"]);
+    // Nothing from elsewhere is loaded: no frames, no media elements, and
+    // the only image in an embed is the publisher's poster.
+    assert!(el
+        .query_selector("iframe, video, audio, script, object")
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        attr(&el, ".hd-embed img", "src").as_deref(),
+        Some("https://n.example/p.jpg")
+    );
+    assert_eq!(el.query_selector_all(".hd-embed img").unwrap().length(), 1);
 }

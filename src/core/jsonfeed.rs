@@ -8,12 +8,12 @@
 //! JSON Feed has no member for.
 
 use super::archive::Listing;
-use super::article::{image_side, Article, Author, Block, Image, Run, Summary};
+use super::article::{image_side, Article, Author, Block, Embed, EmbedKind, Image, Run, Summary};
 use super::decode::{At, Ctx, Result as DResult};
 use super::error::{Parsed, Problem};
 use super::html::{body_blocks, take_dateline, HtmlParser};
 use super::json::Json;
-use super::limits::{list_cut, nothing_left, Budget, Warnings, MAX_AUTHORS, MAX_ITEMS};
+use super::limits::{list_cut, nothing_left, Budget, Warnings, MAX_ATTACHMENTS, MAX_AUTHORS, MAX_ITEMS};
 use super::route::valid_slug;
 use super::time::{parse_lenient, Timestamp};
 use super::url::{is_slug, origin, resolve, slug_segment, UrlUse};
@@ -337,6 +337,63 @@ pub fn article(
     })
 }
 
+/// The item's `attachments` (an episode's audio, a video file) as embeds:
+/// a link to the file saying what it is ("MP3, 42 min, 38 MB"). An
+/// attachment without a usable `url` is left out with a warning.
+fn attachments(item: &At, ctx: &mut Ctx) -> Vec<Embed> {
+    let Some(list) = item.get("attachments") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for a in list.list().into_iter().take(MAX_ATTACHMENTS) {
+        let Some(url) = a.str_of("url").and_then(|u| resolve(ctx.base, u, UrlUse::Link)) else {
+            ctx.warn(&a, "left out an attachment without an http(s) `url`");
+            continue;
+        };
+        let mime = a.str_of("mime_type").unwrap_or("");
+        let kind = match mime.split('/').next() {
+            Some("audio") => EmbedKind::Audio,
+            Some("video") => EmbedKind::Video,
+            _ => EmbedKind::Other,
+        };
+        let mut details = Vec::new();
+        details.extend(file_type(mime));
+        if let Some(seconds) = a.num_of("duration_in_seconds").filter(|s| *s >= 1.0 && *s < 1e7) {
+            details.push(format!("{} min", ((seconds as u64) + 30) / 60));
+        }
+        if let Some(bytes) = a.num_of("size_in_bytes").filter(|b| *b >= 1.0 && *b < 1e13) {
+            let mb = (bytes as u64 + 500_000) / 1_000_000;
+            details.push(if mb == 0 {
+                "< 1 MB".to_string()
+            } else {
+                format!("{mb} MB")
+            });
+        }
+        out.push(Embed {
+            kind,
+            url,
+            provider: None,
+            title: a.text_of("title"),
+            poster: None,
+            caption: None,
+            details: (!details.is_empty()).then(|| details.join(", ")),
+        });
+    }
+    out
+}
+
+/// A file type's short name from its MIME type: `audio/mpeg` → MP3.
+fn file_type(mime: &str) -> Option<String> {
+    let sub = mime.split(';').next()?.split('/').nth(1)?.trim();
+    let name = match sub {
+        "mpeg" | "mp3" => "MP3",
+        "x-m4a" | "m4a" | "mp4a-latm" => "M4A",
+        "" => return None,
+        other => other.trim_start_matches("x-"),
+    };
+    (name.len() <= 8 && name.bytes().all(|b| b.is_ascii_alphanumeric())).then(|| name.to_ascii_uppercase())
+}
+
 /// The item at `item` of the feed at `root` as an article.
 fn read_article(root: &At, item: &At, slug: Option<String>, ctx: &mut Ctx) -> Result<Article, Problem> {
     let feed = FeedDefaults::new(root, ctx.base);
@@ -362,6 +419,8 @@ fn read_article(root: &At, item: &At, slug: Option<String>, ctx: &mut Ctx) -> Re
             }
         },
     };
+    // Podcasts and video feeds: each attachment is a link to its file.
+    body.extend(attachments(item, ctx).into_iter().map(Block::Embed));
     // The dateline, from the extension or the text; never both.
     let in_text = take_dateline(&mut body);
     let dateline = ext_text(item, "dateline").or(in_text);

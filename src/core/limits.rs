@@ -35,6 +35,9 @@ pub const MAX_URL_BYTES: usize = 64 * 1024;
 /// The most authors read for one item.
 pub const MAX_AUTHORS: usize = 20;
 
+/// The most attachments shown for one JSON Feed item (an episode has one).
+pub const MAX_ATTACHMENTS: usize = 20;
+
 /// The most warnings one document keeps for the console; the rest are
 /// counted in a last line.
 pub const MAX_WARNINGS: usize = 20;

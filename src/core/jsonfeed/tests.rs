@@ -381,3 +381,77 @@ fn items_sharing_a_slug_stay_reachable() {
     // Or by id.
     assert_eq!(pick("https://x.example/2024/notes/"), "Second");
 }
+
+/// Podcast feeds: each episode's audio is a link that says what it is,
+/// after the episode's notes (issue: attachments used to vanish).
+#[test]
+fn attachments_become_links_to_their_files() {
+    let base = "https://feeds.example/feed.json";
+    let a = article(&real("timetable-podcast-1.0.json"), base, &Html5ever, None)
+        .unwrap()
+        .value;
+    let Some(Block::Embed(e)) = a.body.last() else {
+        panic!("{:#?}", a.body.last())
+    };
+    assert_eq!(e.kind, EmbedKind::Audio);
+    assert_eq!(
+        e.url,
+        "http://timetable.manton.org/podcast-download/139/episode-45-launch-week.mp3"
+    );
+    assert_eq!(e.details.as_deref(), Some("MP3, 5 MB"));
+    let a = article(&real("therecord-podcast-1.0.json"), base, &Html5ever, None)
+        .unwrap()
+        .value;
+    assert!(
+        matches!(a.body.last(), Some(Block::Embed(e)) if e.details.as_deref() == Some("M4A, 75 MB")),
+        "{:#?}",
+        a.body.last()
+    );
+    // Durations, titles, other types, and what is left out.
+    let feed = r#"{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{"id":"1","url":"https://p.example/1","date_published":"2024-01-01T00:00:00Z",
+        "content_text":"Notes","attachments":[
+          {"url":"/ep1.mp3","mime_type":"audio/mpeg","duration_in_seconds":2520,"title":"Episode 1"},
+          {"url":"javascript:alert(1)","mime_type":"audio/mpeg"},
+          {"url":"https://p.example/v.webm","mime_type":"video/webm","size_in_bytes":100},
+          {"url":"https://p.example/notes.pdf","mime_type":"application/pdf"}]}]}"#;
+    let parsed = article(&parse(feed).unwrap(), base, &Html5ever, None).unwrap();
+    let embeds: Vec<&Embed> = parsed
+        .value
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Embed(e) => Some(e),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(embeds.len(), 3);
+    assert_eq!(
+        (
+            embeds[0].url.as_str(),
+            embeds[0].title.as_deref(),
+            embeds[0].details.as_deref()
+        ),
+        (
+            "https://feeds.example/ep1.mp3",
+            Some("Episode 1"),
+            Some("MP3, 42 min")
+        )
+    );
+    assert_eq!(
+        (embeds[1].kind, embeds[1].details.as_deref()),
+        (EmbedKind::Video, Some("WEBM, < 1 MB"))
+    );
+    assert_eq!(
+        (embeds[2].kind, embeds[2].details.as_deref()),
+        (EmbedKind::Other, Some("PDF"))
+    );
+    assert!(parsed
+        .value
+        .body
+        .iter()
+        .flat_map(|b| b.urls())
+        .all(|u| u.starts_with("http")));
+    assert!(parsed.warnings.iter().any(
+        |w| w.starts_with("left out an attachment without an http(s) `url` at $.items[0].attachments[1]")
+    ));
+}

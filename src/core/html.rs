@@ -24,6 +24,7 @@ use super::article::{
     Preformatted, Run, Table, MAX_SPAN,
 };
 use super::error::Problem;
+use super::i18n::LANGS;
 use super::limits::{html_within_limit, Budget, Warnings};
 use super::url::{host, path, resolve, slug_segment, UrlUse};
 
@@ -467,15 +468,21 @@ impl<'a> Sanitizer<'a> {
 
     /// "Read also: <a>headline</a>" as a related-article link.
     fn read_also(&self, runs: &[Run]) -> Option<ArticleLink> {
+        // Besides each interface language's own label (`i18n`), the usual
+        // variants, in every interface language.
         const LABELS: &[&str] = &[
-            "read also",
             "read more",
             "related",
             "see also",
-            "lea también",
             "lee también",
-            "lire aussi",
-            "lesen sie auch",
+            "à lire aussi",
+            "mehr zum thema",
+            "اقرأ أيضاً",
+            "اقرأ أيضا",
+            "اقرأ ايضا",
+            "اقرأ المزيد",
+            "بیشتر بخوانید",
+            "همچنین بخوانید",
         ];
         let links: Vec<&Run> = runs.iter().filter(|r| r.href.is_some()).collect();
         let [link] = links.as_slice() else { return None };
@@ -484,8 +491,11 @@ impl<'a> Sanitizer<'a> {
             .filter(|r| r.href.is_none())
             .map(|r| r.text.as_str())
             .collect();
-        let label = label.trim().trim_end_matches(':').trim().to_ascii_lowercase();
-        if !LABELS.contains(&label.as_str()) {
+        let label = label.trim().trim_end_matches([':', '：']).trim().to_lowercase();
+        let own = LANGS
+            .iter()
+            .any(|l| l.strings().read_also.to_lowercase() == label);
+        if !own && !LABELS.contains(&label.as_str()) {
             return None;
         }
         let url = link.href.clone()?;

@@ -754,3 +754,25 @@ fn embeds_become_links_to_the_original_with_their_caption() {
         (EmbedKind::Other, Some("maps.example.org"))
     );
 }
+
+#[test]
+fn read_also_is_recognised_in_every_interface_language() {
+    for label in [
+        "Read also:",
+        "LEA TAMBIÉN:",
+        "Lire aussi :",
+        "Lesen Sie auch:",
+        "اقرأ أيضًا:",
+        "اقرأ أيضاً:",
+        "بخوانید:",
+        "بیشتر بخوانید:",
+    ] {
+        let out = blocks(&format!(
+            "<p>{label} <a href=\"https://cms.example/2024/04/other-story/\">Other story</a></p>"
+        ));
+        assert!(
+            matches!(&out[..], [Block::ReadAlso(l)] if l.slug.as_deref() == Some("other-story")),
+            "{label}: {out:#?}"
+        );
+    }
+}

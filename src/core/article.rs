@@ -401,6 +401,35 @@ impl Article {
     }
 }
 
+/// Whether a standfirst only repeats the start of the body: what a CMS
+/// generates when the author wrote no excerpt (WordPress' automatic
+/// excerpt, a JSON Feed `summary` cut from the content). Compared word by
+/// word, ignoring the excerpt's "…" or "[…]" ending.
+pub fn repeats_body(standfirst: &str, body: &[Block]) -> bool {
+    let excerpt: Vec<&str> = standfirst
+        .trim_end_matches(['…', '.', ' '])
+        .trim_end_matches("[")
+        .split_whitespace()
+        .collect();
+    if excerpt.len() < 4 {
+        return false;
+    }
+    let mut body_words = body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(runs) => Some(runs),
+            _ => None,
+        })
+        .flatten()
+        .flat_map(|r| r.text.split_whitespace());
+    // The excerpt's last word may be cut ("accord…").
+    let (last, whole) = excerpt.split_last().unwrap_or((&"", &[]));
+    whole.iter().all(|w| body_words.next() == Some(*w))
+        && body_words
+            .next()
+            .is_some_and(|w| w.starts_with(last.trim_end_matches(['…', '[', ']'])))
+}
+
 /// Cuts `text` to at most `max_chars` characters at a word boundary, adding "…".
 pub fn truncate_words(text: &str, max_chars: usize) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -512,6 +541,29 @@ mod tests {
             Block::Separator,
         ]);
         assert_eq!(mixed.word_count(), 4 + 100 + 2 + 3 + 5 + 4);
+    }
+
+    #[test]
+    fn a_standfirst_that_only_repeats_the_body_is_recognised() {
+        let body = vec![
+            Block::Paragraph(vec![
+                Run {
+                    text: "MADRID.".into(),
+                    strong: true,
+                    ..Run::default()
+                },
+                Run::plain(" On a warm Tuesday evening the steps of the Puerta del Sol filled up again"),
+            ]),
+            Block::Paragraph(vec![Run::plain("Second paragraph.")]),
+        ];
+        assert!(repeats_body(
+            "MADRID. On a warm Tuesday evening the steps […]",
+            &body
+        ));
+        assert!(repeats_body("MADRID. On a warm Tuesday evening the st…", &body));
+        assert!(!repeats_body("The city issued 120 permits this spring.", &body));
+        assert!(!repeats_body("MADRID. On a cold", &body), "too short to tell");
+        assert!(!repeats_body("MADRID. On a warm Tuesday evening the steps of the Puerta del Sol filled up again Second paragraph. And more", &body));
     }
 
     #[test]

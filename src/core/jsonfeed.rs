@@ -8,7 +8,9 @@
 //! JSON Feed has no member for.
 
 use super::archive::Listing;
-use super::article::{image_side, Article, Author, Block, Embed, EmbedKind, Image, Run, Summary};
+use super::article::{
+    image_side, repeats_body, Article, Author, Block, Embed, EmbedKind, Image, Run, Summary,
+};
 use super::decode::{At, Ctx, Result as DResult};
 use super::error::{Parsed, Problem};
 use super::html::{body_blocks, take_dateline, HtmlParser};
@@ -419,6 +421,8 @@ fn read_article(root: &At, item: &At, slug: Option<String>, ctx: &mut Ctx) -> Re
             }
         },
     };
+    // A summary cut from the content would be read twice.
+    let standfirst = s.standfirst.filter(|e| !repeats_body(e, &body));
     // Podcasts and video feeds: each attachment is a link to its file.
     body.extend(attachments(item, ctx).into_iter().map(Block::Embed));
     // The dateline, from the extension or the text; never both.
@@ -436,7 +440,7 @@ fn read_article(root: &At, item: &At, slug: Option<String>, ctx: &mut Ctx) -> Re
         url: s.url,
         kicker: s.kicker,
         headline: s.headline,
-        standfirst: s.standfirst,
+        standfirst,
         section: s.section,
         tags: tags(item),
         published,

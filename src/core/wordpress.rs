@@ -6,7 +6,7 @@
 //! place, degrades to an article without that part.
 
 use super::archive::{Listing, ServerPage};
-use super::article::{image_side, Article, Author, Image, Summary};
+use super::article::{image_side, repeats_body, Article, Author, Image, Summary};
 use super::decode::{At, Ctx, Result as DResult};
 use super::error::{Parsed, Problem};
 use super::html::{body_blocks, take_dateline, HtmlParser};
@@ -235,6 +235,15 @@ fn read_article(post: &At, ctx: &mut Ctx) -> Result<Article, Problem> {
     let site = origin(&s.url).map(str::to_string);
     let (mut body, warnings) = body_blocks(ctx.html, &body_html, ctx.base, site.as_deref())?;
     ctx.warnings.extend(warnings);
+    // No excerpt written: WordPress made one from the text, which the
+    // reader would read twice.
+    let standfirst = s.standfirst.filter(|e| !repeats_body(e, &body));
+    if post.get("_embedded").is_none() {
+        ctx.warnings.push(
+            "the post has no `_embedded` data (add `_embed` to the address): no author names, featured image or section"
+                .to_string(),
+        );
+    }
     let dateline = take_dateline(&mut body);
     let (_, tags) = terms(post, ctx);
     let updated = date(post, "modified_gmt", "modified")?.filter(|u| u.unix_ms > published.unix_ms);
@@ -247,7 +256,7 @@ fn read_article(post: &At, ctx: &mut Ctx) -> Result<Article, Problem> {
         url: s.url,
         kicker: s.kicker,
         headline: s.headline,
-        standfirst: s.standfirst,
+        standfirst,
         section: s.section,
         tags,
         published,

@@ -430,13 +430,13 @@ pub fn article(env: &Env, article: &Article) -> Markup {
     let mut root = Markup::new("article")
         .cls("hd-article")
         .attr("aria-labelledby", &env.id("headline"));
-    // An article in another language than the widget's gets its own lang and direction.
-    if let Some(lang) = article
-        .language
-        .as_deref()
-        .filter(|l| !l.eq_ignore_ascii_case(&env.locale))
-    {
-        root = root.attr("lang", lang).attr("dir", direction(lang));
+    // An article in another language than the widget's gets its own lang
+    // and direction; of an unknown language, the direction of its text
+    // (an Arabic post on an English page reads right to left).
+    match article.language.as_deref() {
+        Some(lang) if lang.eq_ignore_ascii_case(&env.locale) => {}
+        Some(lang) => root = root.attr("lang", lang).attr("dir", direction(lang)),
+        None => root = root.attr("dir", "auto"),
     }
     let header = Markup::new("header")
         .cls("hd-article__header")

@@ -465,3 +465,27 @@ fn real_lists_keep_untitled_posts_and_skip_only_what_cannot_be_read() {
     // Entities in titles are decoded.
     assert!(parsed.value.iter().all(|s| !s.headline.contains("&#")));
 }
+
+/// Without a written excerpt, WordPress makes one from the text: it is not
+/// shown as a standfirst above that same text. Without `_embed`, the
+/// console says what is missing.
+#[test]
+fn an_excerpt_made_from_the_text_is_not_repeated() {
+    let gullfoss = article(&real("worona-demo-post-60-embedded.json"), BASE, &Html5ever).unwrap();
+    assert!(gullfoss
+        .value
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph(r) if r[0].text.starts_with("Gullfoss is a waterfall"))));
+    assert_eq!(gullfoss.value.standfirst, None);
+    // A written excerpt stays.
+    assert!(post().value.standfirst.is_some());
+    let bare = article(&real("wpapi-local-single.json"), BASE, &Html5ever).unwrap();
+    assert!(
+        bare.warnings
+            .iter()
+            .any(|w| w.starts_with("the post has no `_embedded` data")),
+        "{:?}",
+        bare.warnings
+    );
+}

@@ -814,3 +814,20 @@ fn an_article_of_unknown_language_follows_its_text() {
         .unwrap();
     assert_eq!(style.get_property_value("direction").unwrap(), "rtl");
 }
+
+/// An article whose feed gives no date shows its byline without one.
+#[wasm_bindgen_test]
+fn an_article_without_a_date_has_a_byline_without_one() {
+    let env = env_with(&[("locale", "en")], None);
+    let mut a = seed();
+    a.published = None;
+    a.updated = None;
+    let el = article::article(&env, &a).element();
+    assert!(el.query_selector(".hd-byline time").unwrap().is_none());
+    let meta = texts(&el, ".hd-byline__meta");
+    assert_eq!(meta.len(), 1);
+    assert!(
+        meta[0].ends_with("min read") && !meta[0].contains('·'),
+        "{meta:?}"
+    );
+}

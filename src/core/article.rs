@@ -309,7 +309,9 @@ pub struct Article {
     pub standfirst: Option<String>,
     pub section: Option<String>,
     pub tags: Vec<String>,
-    pub published: Timestamp,
+    /// `None` when the feed gives no date (JSON Feed's is optional): the
+    /// byline then shows none.
+    pub published: Option<Timestamp>,
     pub updated: Option<Timestamp>,
     /// Opens the first paragraph ("BELGIUM. Brussels").
     pub dateline: Option<String>,
@@ -493,7 +495,7 @@ mod tests {
             standfirst: None,
             section: None,
             tags: vec![],
-            published: Timestamp::from_unix_ms(0),
+            published: Some(Timestamp::from_unix_ms(0)),
             updated: None,
             dateline: None,
             language: None,

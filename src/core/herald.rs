@@ -100,7 +100,7 @@ fn read_article(root: &At, ctx: &mut Ctx) -> DResult<Article> {
         standfirst: root.opt_text("standfirst")?,
         section: root.opt_text("section")?,
         tags: root.string_list("tags")?,
-        published: timestamp(root.required("published")?)?,
+        published: Some(timestamp(root.required("published")?)?),
         updated: opt_timestamp(root, "updated")?,
         dateline: root.opt_text("dateline")?,
         language: root.opt_text("language")?,

@@ -400,11 +400,17 @@ fn file_type(mime: &str) -> Option<String> {
 fn read_article(root: &At, item: &At, slug: Option<String>, ctx: &mut Ctx) -> Result<Article, Problem> {
     let feed = FeedDefaults::new(root, ctx.base);
     let s = summary(item, slug, &feed, Some(ctx.base), ctx)?;
+    // `date_published` is optional: else the modification date, else none.
     let published = match s.published {
-        Some(p) => p,
-        None => date(item, "date_modified", &mut ctx.warnings)?
-            .ok_or_else(|| item.error("missing field `date_published`"))?,
+        Some(p) => Some(p),
+        None => date(item, "date_modified", &mut ctx.warnings)?,
     };
+    if published.is_none() {
+        ctx.warn(
+            item,
+            "the item has no readable `date_published`: it is shown without a date",
+        );
+    }
     let site = origin(&s.url).map(str::to_string);
     let mut body = match item.field("content_html")? {
         Some(h) => {
@@ -445,7 +451,7 @@ fn read_article(root: &At, item: &At, slug: Option<String>, ctx: &mut Ctx) -> Re
         tags: tags(item),
         published,
         updated: date(item, "date_modified", &mut Warnings::default())?
-            .filter(|u| u.unix_ms > published.unix_ms),
+            .filter(|u| u.unix_ms > published.map_or(i64::MIN, |p| p.unix_ms)),
         dateline,
         language: s.language,
         authors: item_authors(item, ctx.base).unwrap_or(feed.authors),

@@ -62,10 +62,10 @@ pub fn news_article(a: &Article) -> Json {
                 .as_ref()
                 .map(|img| Json::new(Value::Array(vec![string(&img.src)]))),
         ),
-        ("datePublished", Some(string(&a.published.to_rfc3339()))),
+        ("datePublished", a.published.map(|p| string(&p.to_rfc3339()))),
         (
             "dateModified",
-            Some(string(&a.updated.unwrap_or(a.published).to_rfc3339())),
+            a.updated.or(a.published).map(|m| string(&m.to_rfc3339())),
         ),
         (
             "author",
@@ -139,6 +139,18 @@ mod tests {
         let author = &ld.get("author").unwrap().as_array().unwrap()[0];
         assert_eq!(author.get("name").unwrap().as_str(), Some("Omid Sobhani"));
         assert_eq!(author.get("@type").unwrap().as_str(), Some("Person"));
+    }
+
+    #[test]
+    fn an_article_without_a_date_has_none_in_its_json_ld() {
+        let mut a = seed();
+        a.published = None;
+        a.updated = None;
+        let ld = article_head(&a, "Herald").json_ld.unwrap();
+        assert!(
+            !ld.contains("datePublished") && !ld.contains("dateModified"),
+            "{ld}"
+        );
     }
 
     #[test]

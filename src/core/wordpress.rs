@@ -227,9 +227,13 @@ pub fn article(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parsed<
 
 fn read_article(post: &At, ctx: &mut Ctx) -> Result<Article, Problem> {
     let s = summary(post, ctx)?;
-    let published = s
-        .published
-        .ok_or_else(|| post.error("missing field `date_gmt`"))?;
+    let published = s.published;
+    if published.is_none() {
+        ctx.warn(
+            post,
+            "the post has no readable `date_gmt` or `date`: it is shown without a date",
+        );
+    }
     let content = post.required("content")?;
     let body_html = content.required("rendered")?.string()?;
     let site = origin(&s.url).map(str::to_string);
@@ -246,7 +250,8 @@ fn read_article(post: &At, ctx: &mut Ctx) -> Result<Article, Problem> {
     }
     let dateline = take_dateline(&mut body);
     let (_, tags) = terms(post, ctx);
-    let updated = date(post, "modified_gmt", "modified")?.filter(|u| u.unix_ms > published.unix_ms);
+    let after = published.map_or(i64::MIN, |p| p.unix_ms);
+    let updated = date(post, "modified_gmt", "modified")?.filter(|u| u.unix_ms > after);
     Ok(Article {
         id: match post.field("id")? {
             Some(id) => id.integer(0, i64::MAX)?.to_string(),

@@ -330,20 +330,23 @@ fn byline(env: &Env, article: &Article) -> Markup {
         }
         names = names.child(text_el("bdi", "hd-byline__name", &a.name));
     }
-    let published = article.published;
     let minutes = fill(
         t.min_read,
         &[("n", &env.number(article.reading_minutes() as u64))],
     );
-    let mut meta = Markup::new("p")
-        .cls("hd-byline__meta")
-        .child(
-            time(&published, &env.date(&published, DateStyle::Long))
-                .attr("title", &env.date(&published, DateStyle::WithTime)),
-        )
-        .child(Markup::new("span").attr("aria-hidden", "true").text(" · "))
-        .child(text_el("span", "hd-byline__reading", &minutes));
-    if let Some(updated) = article.updated.filter(|u| u.unix_ms > published.unix_ms) {
+    let mut meta = Markup::new("p").cls("hd-byline__meta");
+    // Without a date (a feed that gives none), the byline has none.
+    if let Some(published) = &article.published {
+        meta = meta
+            .child(
+                time(published, &env.date(published, DateStyle::Long))
+                    .attr("title", &env.date(published, DateStyle::WithTime)),
+            )
+            .child(Markup::new("span").attr("aria-hidden", "true").text(" · "));
+    }
+    meta = meta.child(text_el("span", "hd-byline__reading", &minutes));
+    let after = article.published.map_or(i64::MIN, |p| p.unix_ms);
+    if let Some(updated) = article.updated.filter(|u| u.unix_ms > after) {
         let text = fill(t.updated, &[("date", &env.date(&updated, DateStyle::WithTime))]);
         meta = meta.child(
             Markup::new("span")

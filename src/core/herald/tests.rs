@@ -59,7 +59,7 @@ fn a_complete_article_maps_every_field() {
     assert_eq!(a.url, "https://news.example/article/a-story");
     assert_eq!(a.kicker.as_deref(), Some("Must read"));
     assert_eq!(a.tags, vec!["NATO", "Afghanistan"]);
-    assert_eq!(a.published.to_rfc3339(), "2024-04-27T09:30:00+02:00");
+    assert_eq!(a.published.unwrap().to_rfc3339(), "2024-04-27T09:30:00+02:00");
     assert_eq!(a.updated.unwrap().to_rfc3339(), "2024-04-27T11:00:00+02:00");
     assert_eq!(a.dateline.as_deref(), Some("BELGIUM. Brussels"));
     let author = &a.authors[0];

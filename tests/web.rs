@@ -831,3 +831,42 @@ fn an_article_without_a_date_has_a_byline_without_one() {
         "{meta:?}"
     );
 }
+
+/// Images offer their other widths to the browser, with the size they are
+/// laid out at: the column for the article's, a thumbnail's own for lists.
+#[wasm_bindgen_test]
+fn images_offer_their_widths_with_the_size_they_are_shown_at() {
+    use herald::core::article::{Image, Source};
+    let env = env_with(&[], None);
+    let mut a = seed();
+    let mut image = Image::new("https://n.example/a-1200.jpg".into(), "A".into());
+    image.width = Some(1200);
+    image.height = Some(675);
+    image.sources = vec![
+        Source {
+            src: "https://n.example/a-300.jpg".into(),
+            width: 300,
+        },
+        Source {
+            src: "https://n.example/a-768.jpg".into(),
+            width: 768,
+        },
+    ];
+    a.image = Some(image.clone());
+    let el = article::article(&env, &a).element();
+    let lead = el.query_selector(".hd-figure__img").unwrap().unwrap();
+    assert_eq!(
+        lead.get_attribute("srcset").as_deref(),
+        Some("https://n.example/a-300.jpg 300w, https://n.example/a-768.jpg 768w, https://n.example/a-1200.jpg 1200w")
+    );
+    assert_eq!(
+        lead.get_attribute("sizes").as_deref(),
+        Some(herald::web::markup::COLUMN)
+    );
+    let thumb = herald::web::markup::image_tag(&image, false, "t", "6em").element();
+    assert_eq!(thumb.get_attribute("sizes").as_deref(), Some("6em"));
+    // Without other widths, no srcset at all.
+    image.sources.clear();
+    let plain = herald::web::markup::image_tag(&image, false, "t", "6em").element();
+    assert!(plain.get_attribute("srcset").is_none() && plain.get_attribute("sizes").is_none());
+}

@@ -144,14 +144,7 @@ mod tests {
         }
     }
     fn img() -> Block {
-        Block::Image(Image {
-            src: "https://x/a.jpg".into(),
-            alt: String::new(),
-            width: None,
-            height: None,
-            caption: None,
-            credit: None,
-        })
+        Block::Image(Image::new("https://x/a.jpg".into(), String::new()))
     }
 
     fn place(body: &[Block]) -> Vec<usize> {

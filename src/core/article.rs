@@ -76,6 +76,43 @@ pub struct Image {
     pub height: Option<u32>,
     pub caption: Option<String>,
     pub credit: Option<String>,
+    /// The same image at other widths (format 1.1), so that a view can
+    /// let the browser pick the size it needs (`srcset`).
+    pub sources: Vec<Source>,
+}
+
+/// One width of an image: its URL (checked) and width in pixels.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub src: String,
+    pub width: u32,
+}
+
+/// The most alternative sources kept for one image.
+pub const MAX_SOURCES: usize = 12;
+
+impl Image {
+    /// An image with no alternative sources.
+    pub fn new(src: String, alt: String) -> Image {
+        Image {
+            src,
+            alt,
+            width: None,
+            height: None,
+            caption: None,
+            credit: None,
+            sources: Vec::new(),
+        }
+    }
+}
+
+/// Sorts sources by width, drops repeated widths, keeps at most
+/// [`MAX_SOURCES`].
+pub fn tidy_sources(mut sources: Vec<Source>) -> Vec<Source> {
+    sources.sort_by_key(|s| s.width);
+    sources.dedup_by_key(|s| s.width);
+    sources.truncate(MAX_SOURCES);
+    sources
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -6,8 +6,8 @@
 
 use super::archive::{Listing, MonthCount};
 use super::article::{
-    Align, Article, ArticleLink, Author, Block, Cell, Embed, EmbedKind, Image, List, ListItem, Marks,
-    Preformatted, Run, Summary, Table, MAX_IMAGE_SIDE, MAX_SPAN,
+    tidy_sources, Align, Article, ArticleLink, Author, Block, Cell, Embed, EmbedKind, Image, List, ListItem,
+    Marks, Preformatted, Run, Source, Summary, Table, MAX_IMAGE_SIDE, MAX_SOURCES, MAX_SPAN,
 };
 use super::decode::{At, Ctx, Result as DResult};
 use super::error::{Parsed, Problem};
@@ -160,7 +160,25 @@ fn read_image(at: At, ctx: &mut Ctx) -> DResult<Option<Image>> {
         height: dimension(&at, "height")?,
         caption: at.opt_text("caption")?,
         credit: at.opt_text("credit")?,
+        sources: read_sources(&at, ctx)?,
     }))
+}
+
+/// `sources` (format 1.1): the image at other widths, `[{"src", "width"}]`.
+/// A source whose URL is not allowed is left out with a warning.
+fn read_sources(at: &At, ctx: &mut Ctx) -> DResult<Vec<Source>> {
+    let Some(list) = at.field("sources")? else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for s in list.items()?.into_iter().take(MAX_SOURCES) {
+        s.is_object()?;
+        let width = s.required("width")?.integer(1, i64::from(MAX_IMAGE_SIDE))? as u32;
+        if let Some(src) = ctx.url(&s, "src", UrlUse::Resource)? {
+            out.push(Source { src, width });
+        }
+    }
+    Ok(tidy_sources(out))
 }
 
 /// Inline content: a string, or an array of runs (strings or objects with

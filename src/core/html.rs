@@ -20,8 +20,8 @@
 use std::rc::Rc;
 
 use super::article::{
-    image_side, Align, ArticleLink, Block, Cell, Embed, EmbedKind, Image, List, ListItem, Marks,
-    Preformatted, Run, Table, MAX_SPAN,
+    image_side, tidy_sources, Align, ArticleLink, Block, Cell, Embed, EmbedKind, Image, List, ListItem,
+    Marks, Preformatted, Run, Source, Table, MAX_SOURCES, MAX_SPAN,
 };
 use super::error::Problem;
 use super::i18n::LANGS;
@@ -537,6 +537,7 @@ impl<'a> Sanitizer<'a> {
         if !self.budget.text(size) {
             return None;
         }
+        let sources = attr(attrs, "srcset").map_or_else(Vec::new, |set| self.srcset(set));
         Some(Block::Image(Image {
             src,
             alt,
@@ -544,7 +545,33 @@ impl<'a> Sanitizer<'a> {
             height: dimension(attr(attrs, "height")),
             caption: caption.filter(|c| !c.is_empty()),
             credit: None,
+            sources,
         }))
+    }
+
+    /// The width-described candidates of a `srcset` (`a.jpg 300w, b.jpg
+    /// 1024w`), each through the URL gate; density descriptors (`2x`) are
+    /// not widths and are left out.
+    fn srcset(&mut self, set: &str) -> Vec<Source> {
+        let mut out = Vec::new();
+        for candidate in set.split(',').take(4 * MAX_SOURCES) {
+            let mut parts = candidate.split_ascii_whitespace();
+            let (Some(url), Some(descriptor)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let Some(width) = descriptor.strip_suffix('w').and_then(|w| w.parse::<u32>().ok()) else {
+                continue;
+            };
+            let Some(width) = image_side(f64::from(width)) else {
+                continue;
+            };
+            if let Some(src) = resolve(self.base, url, UrlUse::Resource) {
+                if self.budget.text(src.len()) {
+                    out.push(Source { src, width });
+                }
+            }
+        }
+        tidy_sources(out)
     }
 
     fn walk_block(&mut self, nodes: &[Node], depth: usize) {
@@ -1027,14 +1054,7 @@ impl<'a> Sanitizer<'a> {
         };
         let poster = attr(attrs, "poster")
             .and_then(|p| resolve(self.base, p, UrlUse::Resource))
-            .map(|src| Image {
-                src,
-                alt: String::new(),
-                width: None,
-                height: None,
-                caption: None,
-                credit: None,
-            });
+            .map(|src| Image::new(src, String::new()));
         let title = attr(attrs, "title")
             .map(|t| collapse(t).trim().to_string())
             .filter(|t| !t.is_empty());

@@ -117,6 +117,7 @@ fn image(item: &At, base: &str) -> Option<Image> {
         height: dim("height"),
         caption: text("caption"),
         credit: text("credit"),
+        sources: Vec::new(),
     })
 }
 

@@ -6,7 +6,9 @@
 //! place, degrades to an article without that part.
 
 use super::archive::{Listing, ServerPage};
-use super::article::{image_side, repeats_body, Article, Author, Image, Summary};
+use super::article::{
+    image_side, repeats_body, tidy_sources, Article, Author, Image, Source, Summary, MAX_SOURCES,
+};
 use super::decode::{At, Ctx, Result as DResult};
 use super::error::{Parsed, Problem};
 use super::html::{body_blocks, take_dateline, HtmlParser};
@@ -74,6 +76,30 @@ fn featured_image(post: &At, ctx: &mut Ctx) -> Option<Image> {
         .and_then(|c| c.str_of("rendered").or(c.as_str()))
         .map(|h| ctx.text(h))
         .filter(|c| !c.is_empty());
+    // `media_details.sizes`: the sizes WordPress made (thumbnail, medium, large…).
+    let mut sources = Vec::new();
+    if let Some(sizes) = details.and_then(|d| d.get("sizes")) {
+        if let Value::Object(members) = &sizes.json.value {
+            for (_, size) in members.iter().take(4 * MAX_SOURCES) {
+                let url = size.get("source_url").and_then(Json::as_str);
+                let side = |k| size.get(k).and_then(Json::as_f64).and_then(image_side);
+                let (Some(url), Some(width), Some(height)) = (url, side("width"), side("height")) else {
+                    continue;
+                };
+                // Only the same picture: not a crop (the square thumbnail).
+                let same_shape = match (dim("width"), dim("height")) {
+                    (Some(w), Some(h)) => {
+                        (u64::from(width) * u64::from(h)).abs_diff(u64::from(height) * u64::from(w)) * 50
+                            <= u64::from(width) * u64::from(h)
+                    }
+                    _ => false,
+                };
+                if same_shape {
+                    sources.extend(resolve(ctx.base, url, UrlUse::Resource).map(|src| Source { src, width }));
+                }
+            }
+        }
+    }
     Some(Image {
         src,
         alt: media.str_of("alt_text").unwrap_or("").trim().to_string(),
@@ -81,6 +107,7 @@ fn featured_image(post: &At, ctx: &mut Ctx) -> Option<Image> {
         height: dim("height"),
         caption,
         credit: meta.and_then(|m| m.text_of("credit")),
+        sources: tidy_sources(sources),
     })
 }
 

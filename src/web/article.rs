@@ -10,7 +10,7 @@ use super::dom::{text_el, Markup};
 use super::env::Env;
 use super::intl::{self, DateStyle};
 use super::load::{absolute_url, use_loader, Input, Loaded, Request};
-use super::markup::image_tag;
+use super::markup::{image_tag, COLUMN};
 use super::part::{part, Spec};
 use super::sanitize::BrowserHtml;
 use super::states::article_skeleton;
@@ -72,7 +72,8 @@ pub fn add_runs(mut el: Markup, runs: &[Run]) -> Markup {
     el
 }
 
-pub fn figure(image: &Image, eager: bool) -> Markup {
+/// An image with its caption and credit; `sizes` says how wide it is laid out.
+pub fn figure(image: &Image, eager: bool, sizes: &str) -> Markup {
     let caption = (image.caption.is_some() || image.credit.is_some()).then(|| {
         let mut c = Markup::new("figcaption").cls("hd-figure__caption");
         if let Some(text) = &image.caption {
@@ -85,7 +86,7 @@ pub fn figure(image: &Image, eager: bool) -> Markup {
     });
     Markup::new("figure")
         .cls("hd-figure")
-        .child(image_tag(image, eager, "hd-figure__img"))
+        .child(image_tag(image, eager, "hd-figure__img", sizes))
         .child_opt(caption)
 }
 
@@ -128,7 +129,11 @@ fn embed(env: &Env, e: &Embed) -> Markup {
         .cls("hd-embed__link")
         .attr("href", &e.url)
         .attr("rel", "noopener noreferrer")
-        .child_opt(e.poster.as_ref().map(|p| image_tag(p, false, "hd-embed__poster")))
+        .child_opt(
+            e.poster
+                .as_ref()
+                .map(|p| image_tag(p, false, "hd-embed__poster", COLUMN)),
+        )
         .child(
             Markup::new("span")
                 .cls("hd-embed__text")
@@ -265,7 +270,7 @@ fn block(env: &Env, block: &Block, dateline: Option<&str>, index: usize) -> Mark
             });
             Markup::new("figure").cls("hd-quote").child(quote).child_opt(by)
         }
-        Block::Image(image) => figure(image, false),
+        Block::Image(image) => figure(image, false, COLUMN),
         Block::List(l) => list(l),
         Block::Preformatted { kind, text, language } => preformatted(*kind, text, language.as_deref()),
         Block::Separator => Markup::new("hr").cls("hd-separator"),
@@ -276,7 +281,7 @@ fn block(env: &Env, block: &Block, dateline: Option<&str>, index: usize) -> Mark
                 Markup::new("ul").cls("hd-gallery__list").children(
                     images
                         .iter()
-                        .map(|i| Markup::new("li").child(figure(i, false)))
+                        .map(|i| Markup::new("li").child(figure(i, false, "(min-width: 1024px) 270px, 50vw")))
                         .collect(),
                 ),
             )
@@ -476,7 +481,7 @@ pub fn article(env: &Env, article: &Article) -> Markup {
                 .collect(),
         );
     root.child(header)
-        .child_opt(article.image.as_ref().map(|img| figure(img, true)))
+        .child_opt(article.image.as_ref().map(|img| figure(img, true, COLUMN)))
         .child(body(env, article))
         .child(footer)
 }

@@ -48,7 +48,7 @@ fn card(env: &Env, s: &Summary) -> Markup {
         .child_opt(
             s.image
                 .as_ref()
-                .map(|img| image_tag(img, false, "hd-card__thumb")),
+                .map(|img| image_tag(img, false, "hd-card__thumb", "13em")),
         )
         .child(
             Markup::new("div")

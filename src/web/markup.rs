@@ -9,12 +9,28 @@ use crate::core::i18n::direction;
 
 /// An `<img>` that reserves its space: intrinsic width and height when
 /// known, else a 16:9 box that the image covers.
-pub fn image_tag(image: &Image, eager: bool, class: &str) -> Markup {
+pub fn image_tag(image: &Image, eager: bool, class: &str, sizes: &str) -> Markup {
     let mut img = Markup::new("img")
         .attr("src", &image.src)
         .attr("alt", &image.alt)
         .attr("decoding", "async")
         .attr("loading", if eager { "eager" } else { "lazy" });
+    // The other widths the feed gives: the browser takes the one the
+    // layout (`sizes`) needs, a small one for a thumbnail.
+    if !image.sources.is_empty() {
+        let mut set: Vec<String> = image
+            .sources
+            .iter()
+            .map(|s| format!("{} {}w", s.src, s.width))
+            .collect();
+        if let Some(w) = image
+            .width
+            .filter(|w| !image.sources.iter().any(|s| s.width == *w))
+        {
+            set.push(format!("{} {w}w", image.src));
+        }
+        img = img.attr("srcset", &set.join(", ")).attr("sizes", sizes);
+    }
     match (image.width, image.height) {
         (Some(w), Some(h)) => {
             img = img
@@ -29,6 +45,9 @@ pub fn image_tag(image: &Image, eager: bool, class: &str) -> Markup {
     }
     img
 }
+
+/// `sizes` of an image as wide as the article's column.
+pub const COLUMN: &str = "(min-width: 1024px) 820px, 100vw";
 
 /// Headline text with its own language and direction when it has one.
 pub fn headline_el(env: &Env, tag: &str, class: &str, s: &Summary) -> Markup {

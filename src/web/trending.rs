@@ -31,7 +31,7 @@ fn item(env: &Env, rank: usize, s: &Summary) -> Markup {
     .collect::<Vec<_>>()
     .join(" · ");
     let thumb = match &s.image {
-        Some(img) => image_tag(img, false, "hd-trending__thumb"),
+        Some(img) => image_tag(img, false, "hd-trending__thumb", "6em"),
         None => Markup::new("span").cls("hd-trending__thumb hd-trending__thumb--none"),
     };
     Markup::new("li").cls("hd-trending__item").child(

@@ -524,3 +524,37 @@ fn format_1_1_galleries_and_embeds() {
     assert_eq!(unsafe_url.path, "$.body[0]");
     assert!(unsafe_url.message.contains("`url`"), "{unsafe_url}");
 }
+
+#[test]
+fn format_1_1_image_sources() {
+    let doc = edit(
+        "\"caption\": \"Brussels\"",
+        r#""caption": "Brussels", "sources": [{"src": "../img/lead-600.jpg", "width": 600}, {"src": "javascript:x", "width": 900}, {"src": "../img/lead-300.jpg", "width": 300}]"#,
+    );
+    let parsed = parse_article(&doc).unwrap();
+    let widths: Vec<u32> = parsed
+        .value
+        .image
+        .unwrap()
+        .sources
+        .iter()
+        .map(|s| s.width)
+        .collect();
+    assert_eq!(widths, vec![300, 600]);
+    assert!(
+        parsed
+            .warnings
+            .iter()
+            .any(|w| w.contains("$.image.sources[1].src")),
+        "{:?}",
+        parsed.warnings
+    );
+    let bad = schema(&edit(
+        "\"caption\": \"Brussels\"",
+        r#""caption": "Brussels", "sources": [{"src": "a.jpg"}]"#,
+    ));
+    assert_eq!(
+        bad.to_string(),
+        "missing field `width` at $.image.sources[0] (line 16)"
+    );
+}

@@ -163,7 +163,8 @@ fn keeps_the_text_structure() {
             width: Some(800),
             height: Some(600),
             caption: Some("The caption".into()),
-            credit: None
+            credit: None,
+            sources: vec![],
         })
     );
 }
@@ -450,6 +451,7 @@ fn tracking_pixels_and_hidden_content_are_not_shown() {
                 height: Some(80),
                 caption: None,
                 credit: None,
+                sources: vec![],
             }),
         ]
     );
@@ -775,4 +777,24 @@ fn read_also_is_recognised_in_every_interface_language() {
             "{label}: {out:#?}"
         );
     }
+}
+
+#[test]
+fn srcset_candidates_are_kept_by_width_through_the_url_gate() {
+    let out = blocks(
+        "<img src=\"/a-1024.jpg\" alt=\"A\" width=\"1024\" height=\"683\" \
+         srcset=\"/a-1024.jpg 1024w, /a-300.jpg 300w, javascript:alert(1) 500w, /a-2x.jpg 2x, /a-768.jpg 768w, /a-300b.jpg 300w\">",
+    );
+    let [Block::Image(img)] = out.as_slice() else {
+        panic!("{out:#?}")
+    };
+    let got: Vec<(&str, u32)> = img.sources.iter().map(|s| (s.src.as_str(), s.width)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("https://cms.example/a-300.jpg", 300),
+            ("https://cms.example/a-768.jpg", 768),
+            ("https://cms.example/a-1024.jpg", 1024),
+        ]
+    );
 }

@@ -494,3 +494,14 @@ fn an_excerpt_made_from_the_text_is_not_repeated() {
         bare.warnings
     );
 }
+
+/// The featured image carries the sizes WordPress made of it, not its crops.
+#[test]
+fn the_featured_image_offers_its_sizes_for_srcset() {
+    let post = article(&real("worona-demo-post-60-embedded.json"), BASE, &Html5ever).unwrap();
+    let image = post.value.image.unwrap();
+    let widths: Vec<u32> = image.sources.iter().map(|s| s.width).collect();
+    // 150x150 is a square crop of a 5000-wide picture: left out.
+    assert_eq!(widths, vec![300, 768, 1024, 1200, 5000]);
+    assert!(image.sources[0].src.ends_with("Iceland-test-300x182.jpg"));
+}

@@ -139,6 +139,8 @@ pub struct ArticleLink {
 pub struct List {
     pub ordered: bool,
     pub items: Vec<ListItem>,
+    /// The number of an ordered list's first item, when not 1.
+    pub start: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -561,6 +563,7 @@ mod tests {
             },
             Block::List(List {
                 ordered: false,
+                start: None,
                 items: vec![
                     ListItem::text(vec![Run::plain("a b")]),
                     ListItem {
@@ -568,6 +571,7 @@ mod tests {
                         lists: vec![List {
                             ordered: true,
                             items: vec![ListItem::text(vec![Run::plain("d e")])],
+                            start: None,
                         }],
                     },
                 ],

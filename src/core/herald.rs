@@ -246,9 +246,14 @@ fn read_list(at: &At, ctx: &mut Ctx, depth: usize) -> DResult<List> {
         }
         items.push(ListItem { runs, lists });
     }
+    let ordered = at.opt_bool("ordered")?.unwrap_or(false);
     Ok(List {
-        ordered: at.opt_bool("ordered")?.unwrap_or(false),
+        ordered,
         items,
+        start: match at.opt_integer("start", 0, 1_000_000)? {
+            Some(n) if ordered && n != 1 => Some(n as u32),
+            _ => None,
+        },
     })
 }
 

@@ -26,7 +26,7 @@ use super::article::{
 use super::error::Problem;
 use super::i18n::LANGS;
 use super::limits::{html_within_limit, Budget, Warnings};
-use super::url::{host, path, resolve, slug_segment, UrlUse};
+use super::url::{host, origin, path, resolve, slug_segment, UrlUse};
 
 /// A node of inertly parsed HTML. Only elements in the HTML namespace are
 /// elements here: the parser side gives SVG and MathML a tag of `svg` or
@@ -633,7 +633,7 @@ impl<'a> Sanitizer<'a> {
                 }
                 "ul" | "ol" => {
                     self.flush();
-                    self.list(tag == "ol", children, depth + 1);
+                    self.list(tag == "ol", attrs, children, depth + 1);
                 }
                 "figure" => {
                     self.flush();
@@ -738,6 +738,16 @@ impl<'a> Sanitizer<'a> {
                         t if CONTAINERS.contains(&t) => self.walk_block(std::slice::from_ref(node), depth),
                         // sup, sub, s, code, mark, kbd… add their mark; span, small,
                         // abbr, time, q, bdi, u…: their text.
+                        // The block editor's text colour is a `<mark>` with a
+                        // transparent background: a colour, not a highlight.
+                        "mark"
+                            if has_class(attrs, "has-inline-color")
+                                && attr(attrs, "style").is_some_and(|s| {
+                                    s.replace(' ', "").contains("background-color:rgba(0,0,0,0)")
+                                }) =>
+                        {
+                            self.walk_inline(children, marks, depth + 1)
+                        }
                         t => match inline_mark(t) {
                             Some(mark) => {
                                 let inner = Inherited {
@@ -791,8 +801,9 @@ impl<'a> Sanitizer<'a> {
         }
     }
 
-    fn list(&mut self, ordered: bool, children: &[Node], depth: usize) {
-        let list = self.list_of(ordered, children, depth);
+    fn list(&mut self, ordered: bool, attrs: &Attrs, children: &[Node], depth: usize) {
+        let mut list = self.list_of(ordered, children, depth);
+        list.start = list_start(ordered, attrs);
         if !list.items.is_empty() {
             self.push_block(Block::List(list));
         }
@@ -803,7 +814,7 @@ impl<'a> Sanitizer<'a> {
     fn list_of(&mut self, ordered: bool, children: &[Node], depth: usize) -> List {
         let mut list = List {
             ordered,
-            items: Vec::new(),
+            ..List::default()
         };
         if depth > MAX_DEPTH {
             self.too_deep();
@@ -823,7 +834,8 @@ impl<'a> Sanitizer<'a> {
                     {
                         self.join_item_text(&mut item, &rest, depth + 1);
                         rest.clear();
-                        let sub = self.list_of(tag == "ol", children, depth + 1);
+                        let mut sub = self.list_of(tag == "ol", children, depth + 1);
+                        sub.start = list_start(tag == "ol", attrs);
                         if !sub.items.is_empty() {
                             item.lists.push(sub);
                         }
@@ -1046,7 +1058,9 @@ impl<'a> Sanitizer<'a> {
             return;
         };
         // Where it plays, so that the reader knows where the link goes.
-        let provider = provider_class(figure_attrs).or_else(|| provider_of(&url));
+        // Files of the site's own need no name; another host is named.
+        let own = self.site.is_some_and(|site| origin(&url) == Some(site));
+        let provider = provider_class(figure_attrs).or_else(|| provider_of(&url).filter(|_| !own));
         let kind = match tag {
             "video" => EmbedKind::Video,
             "audio" => EmbedKind::Audio,
@@ -1230,6 +1244,12 @@ impl<'a> Sanitizer<'a> {
 
 /// An element's attributes.
 type Attrs = [(String, String)];
+
+/// The number an ordered list starts at (`<ol start="3">`), if not 1.
+fn list_start(ordered: bool, attrs: &Attrs) -> Option<u32> {
+    let n = attr(attrs, "start")?.trim().parse::<u32>().ok()?;
+    (ordered && n != 1 && n <= 1_000_000).then_some(n)
+}
 
 /// Elements that play or show something from elsewhere.
 fn is_media(tag: &str) -> bool {

@@ -92,16 +92,19 @@ pub fn figure(image: &Image, eager: bool, sizes: &str) -> Markup {
 
 /// A list, and the lists nested in its items.
 fn list(l: &List) -> Markup {
-    Markup::new(if l.ordered { "ol" } else { "ul" })
-        .cls("hd-list")
-        .children(
-            l.items
-                .iter()
-                .map(|item| {
-                    add_runs(Markup::new("li"), &item.runs).children(item.lists.iter().map(list).collect())
-                })
-                .collect(),
-        )
+    let el = Markup::new(if l.ordered { "ol" } else { "ul" }).cls("hd-list");
+    match l.start {
+        Some(n) => el.attr("start", &n.to_string()),
+        None => el,
+    }
+    .children(
+        l.items
+            .iter()
+            .map(|item| {
+                add_runs(Markup::new("li"), &item.runs).children(item.lists.iter().map(list).collect())
+            })
+            .collect(),
+    )
 }
 
 /// Media from elsewhere as a link to the original: its poster (the

@@ -108,7 +108,7 @@ fn a_complete_article_maps_every_field() {
     assert!(
         matches!(&a.body[6], Block::Image(img) if img.alt.is_empty() && img.caption.as_deref() == Some("Caption"))
     );
-    assert!(matches!(&a.body[7], Block::List(List { ordered: true, items }) if items.len() == 2));
+    assert!(matches!(&a.body[7], Block::List(List { ordered: true, items, .. }) if items.len() == 2));
     assert_eq!(
         a.body[8],
         Block::ReadAlso(ArticleLink {

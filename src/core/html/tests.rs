@@ -152,7 +152,7 @@ fn keeps_the_text_structure() {
         }
     );
     assert!(
-        matches!(&out[6], Block::List(List { ordered: false, items }) if items.len() == 2 && items[1].runs.len() == 2)
+        matches!(&out[6], Block::List(List { ordered: false, items, .. }) if items.len() == 2 && items[1].runs.len() == 2)
     );
     assert!(matches!(&out[7], Block::List(List { ordered: true, .. })));
     assert_eq!(
@@ -797,4 +797,33 @@ fn srcset_candidates_are_kept_by_width_through_the_url_gate() {
             ("https://cms.example/a-1024.jpg", 1024),
         ]
     );
+}
+
+#[test]
+fn list_numbers_text_colour_and_the_sites_own_media() {
+    let out = blocks(
+        "<ol start=\"3\"><li>c<ol start=\"1\"><li>c1</li></ol></li></ol><ul start=\"5\"><li>x</li></ul>",
+    );
+    let [Block::List(ol), Block::List(ul)] = out.as_slice() else {
+        panic!("{out:#?}")
+    };
+    assert_eq!(
+        (ol.start, ol.items[0].lists[0].start, ul.start),
+        (Some(3), None, None)
+    );
+    // The block editor's text colour is a transparent <mark>: no highlight.
+    let out = blocks(
+        "<p><mark style=\"background-color:rgba(0, 0, 0, 0)\" class=\"has-inline-color has-vivid-red-color\">red</mark> \
+         <mark style=\"background-color:#fcb900\" class=\"has-inline-color\">lit</mark></p>",
+    );
+    let [Block::Paragraph(runs)] = out.as_slice() else {
+        panic!("{out:#?}")
+    };
+    assert_eq!(runs[0], Run::plain("red "));
+    assert_eq!(runs[1].marks, Marks::HIGHLIGHT);
+    // A file of the site's own needs no provider's name; another host's does.
+    let own = embed_of("<audio controls src=\"https://cms.example/media/a.mp3\"></audio>");
+    assert_eq!(own.provider, None);
+    let other = embed_of("<audio controls src=\"https://cdn.example.net/a.mp3\"></audio>");
+    assert_eq!(other.provider.as_deref(), Some("cdn.example.net"));
 }

@@ -128,6 +128,7 @@ fn the_body_keeps_structure_and_drops_what_is_unsafe() {
     let Block::List(List {
         ordered: false,
         items,
+        ..
     }) = &body[9]
     else {
         panic!()

@@ -106,9 +106,13 @@ impl Image {
     }
 }
 
-/// Sorts sources by width, drops repeated widths, keeps at most
+/// The sources of the image at `src` worth keeping: on the image's own
+/// origin only (a width from another host would load what the image's
+/// address does not say), sorted by width, one per width, at most
 /// [`MAX_SOURCES`].
-pub fn tidy_sources(mut sources: Vec<Source>) -> Vec<Source> {
+pub fn tidy_sources(src: &str, mut sources: Vec<Source>) -> Vec<Source> {
+    let own = super::url::origin(src);
+    sources.retain(|s| own.is_some() && super::url::origin(&s.src) == own);
     sources.sort_by_key(|s| s.width);
     sources.dedup_by_key(|s| s.width);
     sources.truncate(MAX_SOURCES);

@@ -153,6 +153,7 @@ fn read_image(at: At, ctx: &mut Ctx) -> DResult<Option<Image>> {
         Some(v) => v.string()?,
         None => return Err(at.error("missing field `alt` (use \"\" for a decorative image)")),
     };
+    let sources = read_sources(&at, &src, ctx)?;
     Ok(Some(Image {
         src,
         alt: alt.trim().to_string(),
@@ -160,13 +161,13 @@ fn read_image(at: At, ctx: &mut Ctx) -> DResult<Option<Image>> {
         height: dimension(&at, "height")?,
         caption: at.opt_text("caption")?,
         credit: at.opt_text("credit")?,
-        sources: read_sources(&at, ctx)?,
+        sources,
     }))
 }
 
 /// `sources` (format 1.1): the image at other widths, `[{"src", "width"}]`.
 /// A source whose URL is not allowed is left out with a warning.
-fn read_sources(at: &At, ctx: &mut Ctx) -> DResult<Vec<Source>> {
+fn read_sources(at: &At, src: &str, ctx: &mut Ctx) -> DResult<Vec<Source>> {
     let Some(list) = at.field("sources")? else {
         return Ok(Vec::new());
     };
@@ -178,7 +179,7 @@ fn read_sources(at: &At, ctx: &mut Ctx) -> DResult<Vec<Source>> {
             out.push(Source { src, width });
         }
     }
-    Ok(tidy_sources(out))
+    Ok(tidy_sources(src, out))
 }
 
 /// Inline content: a string, or an array of runs (strings or objects with

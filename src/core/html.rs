@@ -48,6 +48,27 @@ pub trait HtmlParser {
     fn parse(&self, html: &str) -> Vec<Node>;
 }
 
+/// The attributes the walk reads; a parser hands over these and no other
+/// (the browser's side, `web::sanitize`, and the native tests' alike).
+pub const ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "alt",
+    "width",
+    "height",
+    "hidden",
+    "style",
+    "class",
+    "srcset",
+    "poster",
+    "title",
+    "start",
+    "colspan",
+    "rowspan",
+    "align",
+    "data-align",
+];
+
 /// Elements dropped together with everything inside them.
 const DROPPED: &[&str] = &[
     "script",
@@ -103,6 +124,9 @@ const CONTAINERS: &[&str] = &[
 pub const MAX_DEPTH: usize = 64;
 
 fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    // A parser hands over `ATTRIBUTES` only: reading another is a bug that
+    // the native tests catch here.
+    debug_assert!(ATTRIBUTES.contains(&name), "`{name}` is not in html::ATTRIBUTES");
     attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
@@ -537,7 +561,7 @@ impl<'a> Sanitizer<'a> {
         if !self.budget.text(size) {
             return None;
         }
-        let sources = attr(attrs, "srcset").map_or_else(Vec::new, |set| self.srcset(set));
+        let sources = attr(attrs, "srcset").map_or_else(Vec::new, |set| self.srcset(&src, set));
         Some(Block::Image(Image {
             src,
             alt,
@@ -552,7 +576,7 @@ impl<'a> Sanitizer<'a> {
     /// The width-described candidates of a `srcset` (`a.jpg 300w, b.jpg
     /// 1024w`), each through the URL gate; density descriptors (`2x`) are
     /// not widths and are left out.
-    fn srcset(&mut self, set: &str) -> Vec<Source> {
+    fn srcset(&mut self, image: &str, set: &str) -> Vec<Source> {
         let mut out = Vec::new();
         for candidate in set.split(',').take(4 * MAX_SOURCES) {
             let mut parts = candidate.split_ascii_whitespace();
@@ -571,7 +595,7 @@ impl<'a> Sanitizer<'a> {
                 }
             }
         }
-        tidy_sources(out)
+        tidy_sources(image, out)
     }
 
     fn walk_block(&mut self, nodes: &[Node], depth: usize) {

@@ -100,6 +100,7 @@ fn featured_image(post: &At, ctx: &mut Ctx) -> Option<Image> {
             }
         }
     }
+    let sources = tidy_sources(&src, sources);
     Some(Image {
         src,
         alt: media.str_of("alt_text").unwrap_or("").trim().to_string(),
@@ -107,7 +108,7 @@ fn featured_image(post: &At, ctx: &mut Ctx) -> Option<Image> {
         height: dim("height"),
         caption,
         credit: meta.and_then(|m| m.text_of("credit")),
-        sources: tidy_sources(sources),
+        sources,
     })
 }
 

@@ -24,7 +24,7 @@ const TEXT_NODE: f64 = 3.0;
 const ELEMENT_NODE: f64 = 1.0;
 
 /// The attributes the sanitizer reads; others are never looked at.
-const READ: &[&str] = &["href", "src", "alt", "width", "height", "hidden", "style"];
+const READ: &[&str] = crate::core::html::ATTRIBUTES;
 
 /// The DOM's own accessors, immune to clobbering by the content.
 struct Dom {

@@ -515,10 +515,16 @@ impl<'a> Sanitizer<'a> {
             .filter(|r| r.href.is_none())
             .map(|r| r.text.as_str())
             .collect();
-        let label = label.trim().trim_end_matches([':', '：']).trim().to_lowercase();
+        // ASCII case only: Unicode's case tables would cost the WebAssembly
+        // about 7 KB (brotli) for "LEA TAMBIÉN".
+        let label = label
+            .trim()
+            .trim_end_matches([':', '：'])
+            .trim()
+            .to_ascii_lowercase();
         let own = LANGS
             .iter()
-            .any(|l| l.strings().read_also.to_lowercase() == label);
+            .any(|l| l.strings().read_also.eq_ignore_ascii_case(&label));
         if !own && !LABELS.contains(&label.as_str()) {
             return None;
         }

@@ -763,7 +763,7 @@ fn embeds_become_links_to_the_original_with_their_caption() {
 fn read_also_is_recognised_in_every_interface_language() {
     for label in [
         "Read also:",
-        "LEA TAMBIÉN:",
+        "LEA también:",
         "Lire aussi :",
         "Lesen Sie auch:",
         "اقرأ أيضًا:",

@@ -149,3 +149,11 @@ test("inline formats are elements: sub, sup, strikethrough, keys, code, highligh
   await expect(body.locator("mark")).toHaveText("this is highlighted");
   await expect(body.locator("p").first()).toContainText("E = mc2. The price was €12 €9.");
 });
+
+test("a password-protected post says so and links to the original", async ({ page }) => {
+  await postsPage(page, ["password-protected"]);
+  const locked = page.locator("#password-protected .hd-locked");
+  await expect(locked).toContainText("This article is protected by a password.");
+  await expect(locked.locator("a")).toHaveAttribute("href", `${WP}/password-protected/`);
+  await expect(page.locator("#password-protected .hd-body")).toHaveCount(0);
+});

@@ -363,6 +363,9 @@ pub struct Article {
     pub authors: Vec<Author>,
     pub image: Option<Image>,
     pub body: Vec<Block>,
+    /// The text is behind a password (a protected WordPress post): the
+    /// reader is told so and sent to the original.
+    pub locked: bool,
 }
 
 impl Block {
@@ -545,6 +548,7 @@ mod tests {
             authors: vec![],
             image: None,
             body,
+            locked: false,
         }
     }
 

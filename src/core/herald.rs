@@ -128,6 +128,7 @@ fn read_article(root: &At, ctx: &mut Ctx) -> DResult<Article> {
             }
             body
         },
+        locked: false,
     })
 }
 

@@ -458,6 +458,7 @@ fn read_article(root: &At, item: &At, slug: Option<String>, ctx: &mut Ctx) -> Re
         authors: item_authors(item, ctx.base).unwrap_or(feed.authors),
         image: s.image,
         body,
+        locked: false,
     })
 }
 

@@ -264,12 +264,19 @@ fn read_article(post: &At, ctx: &mut Ctx) -> Result<Article, Problem> {
     }
     let content = post.required("content")?;
     let body_html = content.required("rendered")?.string()?;
+    // Without its password, WordPress sends a protected post's text empty.
+    let locked = content
+        .get("protected")
+        .is_some_and(|p| p.json.value == Value::Bool(true));
+    if locked {
+        ctx.warn(post, "the post is protected by a password: its text is not shown");
+    }
     let site = origin(&s.url).map(str::to_string);
     let (mut body, warnings) = body_blocks(ctx.html, &body_html, ctx.base, site.as_deref())?;
     ctx.warnings.extend(warnings);
     // No excerpt written: WordPress made one from the text, which the
     // reader would read twice.
-    let standfirst = s.standfirst.filter(|e| !repeats_body(e, &body));
+    let standfirst = s.standfirst.filter(|e| !locked && !repeats_body(e, &body));
     if post.get("_embedded").is_none() {
         ctx.warnings.push(
             "the post has no `_embedded` data (add `_embed` to the address): no author names, featured image or section"
@@ -299,6 +306,7 @@ fn read_article(post: &At, ctx: &mut Ctx) -> Result<Article, Problem> {
         authors: authors(post, ctx, true),
         image: s.image,
         body,
+        locked,
     })
 }
 

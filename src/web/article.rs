@@ -483,9 +483,23 @@ pub fn article(env: &Env, article: &Article) -> Markup {
                 .map(|(i, a)| author_box(env, a, i))
                 .collect(),
         );
+    // A protected post: what it is, and where to read it.
+    let body = match article.locked {
+        true => Markup::new("p")
+            .cls("hd-locked")
+            .text(env.t().protected_notice)
+            .text(" ")
+            .child(
+                Markup::new("a")
+                    .text(env.t().read_on_site)
+                    .attr("href", &article.url)
+                    .attr("rel", "noopener noreferrer"),
+            ),
+        false => body(env, article),
+    };
     root.child(header)
         .child_opt(article.image.as_ref().map(|img| figure(img, true, COLUMN)))
-        .child(body(env, article))
+        .child(body)
         .child(footer)
 }
 

@@ -506,3 +506,30 @@ fn the_featured_image_offers_its_sizes_for_srcset() {
     assert_eq!(widths, vec![300, 768, 1024, 1200, 5000]);
     assert!(image.sources[0].src.ends_with("Iceland-test-300x182.jpg"));
 }
+
+/// A protected post, as WordPress sends it without the password: its text
+/// empty and marked protected. The article says so; its excerpt is not used.
+#[test]
+fn a_password_protected_post_is_marked_locked() {
+    let mut doc = fixture("wordpress-post.json");
+    let post_json = match &mut doc.value {
+        crate::core::json::Value::Array(items) => &mut items[0],
+        _ => &mut doc,
+    };
+    if let crate::core::json::Value::Object(members) = &mut post_json.value {
+        for (key, value) in members.iter_mut() {
+            if key == "content" {
+                *value = parse(r#"{"rendered": "", "protected": true}"#).unwrap();
+            }
+        }
+    }
+    let parsed = article(&doc, BASE, &Html5ever).unwrap();
+    assert!(parsed.value.locked);
+    assert!(parsed.value.body.is_empty());
+    assert_eq!(parsed.value.standfirst, None);
+    assert!(parsed
+        .warnings
+        .iter()
+        .any(|w| w.starts_with("the post is protected by a password")));
+    assert!(!post().value.locked);
+}

@@ -157,3 +157,30 @@ test("a password-protected post says so and links to the original", async ({ pag
   await expect(locked.locator("a")).toHaveAttribute("href", `${WP}/password-protected/`);
   await expect(page.locator("#password-protected .hd-body")).toHaveCount(0);
 });
+
+test("footnotes: references link to their notes and back, in the three markups", async ({ page }) => {
+  const slugs = ["footnotes-manual", "footnotes-easy-footnotes", "footnotes-block"];
+  await postsPage(page, slugs);
+  const expected = {
+    "footnotes-manual": ["Thirty in March 2021; Finland joined in 2023 and Sweden in 2024.", "And more often when a crisis calls for it."],
+    "footnotes-easy-footnotes": ["23 and 24 March 2021.", "Published on the alliance’s website."],
+    "footnotes-block": ["The withdrawal would start on 1 May.", "Some allies want a residual force for training."],
+  };
+  for (const slug of slugs) {
+    const refs = page.locator(`#${slug} .hd-body sup.hd-fnref a`);
+    await expect(refs, slug).toHaveText(["1", "2"]);
+    await expect(refs.first()).toHaveAttribute("href", "#hd-fn-1");
+    const notes = page.locator(`#${slug} section.hd-footnotes li`);
+    await expect(notes, slug).toHaveCount(2);
+    for (const [i, text] of expected[slug].entries()) {
+      await expect(notes.nth(i), slug).toContainText(text);
+      await expect(notes.nth(i).locator("a.hd-fnback")).toHaveAttribute("href", `#hd-fnref-${i + 1}`);
+    }
+  }
+  await expect(page.locator("#footnotes-block section.hd-footnotes li em")).toHaveText("a residual force");
+  // In the embed's shadow root, a reference still takes the reader to its note.
+  await page.setViewportSize({ width: 1280, height: 400 });
+  const last = page.locator("#footnotes-block .hd-body sup.hd-fnref a").nth(1);
+  await last.click();
+  await expect(page.locator("#footnotes-block #hd-fn-2")).toBeInViewport();
+});

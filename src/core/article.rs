@@ -12,6 +12,9 @@ pub struct Run {
     pub href: Option<String>,
     /// The other marks (format 1.1): superscript, code, highlight…
     pub marks: Marks,
+    /// A reference to the footnote of this number (format 1.1); the text
+    /// is the number as the reader sees it.
+    pub note: Option<u32>,
 }
 
 /// A set of inline marks besides emphasis and strong.
@@ -339,6 +342,9 @@ pub enum Block {
     },
     /// A video, audio or post from elsewhere, as a link (format 1.1).
     Embed(Embed),
+    /// The article's footnotes, numbered from 1 (format 1.1); references
+    /// in the text are runs with `note`.
+    Footnotes(Vec<Vec<Run>>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -380,6 +386,7 @@ impl Block {
             Block::Quote { paragraphs, .. } => links(&mut paragraphs.iter().flatten()),
             Block::List(list) => links(&mut list.runs().into_iter()),
             Block::Table(t) => links(&mut t.rows.iter().flatten().flat_map(|c| c.runs.iter())),
+            Block::Footnotes(notes) => links(&mut notes.iter().flatten()),
             Block::Image(i) => vec![i.src.as_str()],
             Block::Gallery { images, .. } => images.iter().map(|i| i.src.as_str()).collect(),
             Block::Embed(e) => {
@@ -420,6 +427,7 @@ impl Article {
                 Block::Table(t) => t.rows.iter().flatten().map(|c| run_words(&c.runs)).sum(),
                 Block::Gallery { caption, .. } => caption.as_deref().map_or(0, words),
                 Block::Embed(e) => e.caption.as_deref().map_or(0, words),
+                Block::Footnotes(notes) => notes.iter().map(|n| run_words(n)).sum(),
                 Block::ReadAlso(_) | Block::Separator => 0,
             })
             .sum();

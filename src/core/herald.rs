@@ -214,6 +214,7 @@ fn read_inline(at: At, ctx: &mut Ctx) -> DResult<Vec<Run>> {
             strong: run.opt_bool("strong")?.unwrap_or(false),
             href: ctx.url(&run, "href", UrlUse::Link)?,
             marks,
+            note: run.opt_integer("note", 1, 999)?.map(|n| n as u32),
         });
     }
     Ok(runs)
@@ -427,6 +428,13 @@ fn read_block(at: At, ctx: &mut Ctx) -> DResult<Option<Block>> {
             }
         }
         "embed" => Block::Embed(read_embed(&at, ctx)?),
+        "footnotes" => Block::Footnotes(
+            at.required("notes")?
+                .items()?
+                .into_iter()
+                .map(|n| read_inline(n, ctx))
+                .collect::<DResult<_>>()?,
+        ),
         "table" => match read_table(&at, ctx)? {
             Some(table) => Block::Table(table),
             None => {

@@ -413,7 +413,8 @@ impl<'a> Sanitizer<'a> {
             return;
         }
         if let Some(last) = self.para.last_mut() {
-            if last.emphasis == marks.emphasis
+            if last.note.is_none()
+                && last.emphasis == marks.emphasis
                 && last.strong == marks.strong
                 && last.marks == marks.marks
                 && last.href.as_deref() == marks.href.as_deref()
@@ -437,7 +438,49 @@ impl<'a> Sanitizer<'a> {
             strong: marks.strong,
             href: marks.href.as_deref().map(str::to_string),
             marks: marks.marks,
+            note: None,
         });
+    }
+
+    fn push_note(&mut self, n: u32) {
+        if self.budget.text(4) {
+            self.para.push(Run {
+                text: n.to_string(),
+                note: Some(n),
+                ..Run::default()
+            });
+        }
+    }
+
+    /// A list of footnotes (`ol.footnotes`, the block editor's
+    /// `wp-block-footnotes`, Easy Footnotes' list): each item's text,
+    /// without its link back to the text.
+    fn footnotes(&mut self, children: &[Node], depth: usize) {
+        let mut notes = Vec::new();
+        for child in children {
+            let Node::Element { tag, children, .. } = child else {
+                continue;
+            };
+            if tag != "li" {
+                continue;
+            }
+            let nodes: Vec<&Node> = children.iter().collect();
+            let mut item = ListItem::default();
+            self.join_item_text(&mut item, &nodes, depth + 1);
+            let mut runs = item.runs;
+            // The link back to the text ("↩") is the view's to draw.
+            if let Some(last) = runs.last_mut() {
+                last.text = last
+                    .text
+                    .trim_end_matches(['↩', '\u{fe0e}', '\u{fe0f}', '↑', '^', ' '])
+                    .to_string();
+            }
+            runs.retain(|r| !r.text.trim().is_empty());
+            notes.push(runs);
+        }
+        if notes.iter().any(|n| !n.is_empty()) {
+            self.push_block(Block::Footnotes(notes));
+        }
     }
 
     fn line_break(&mut self) {
@@ -632,6 +675,10 @@ impl<'a> Sanitizer<'a> {
                 continue;
             }
             match tag {
+                "ol" if is_footnotes(attrs) => {
+                    self.flush();
+                    self.footnotes(children, depth + 1);
+                }
                 "div" if has_class(attrs, "gallery") => {
                     self.flush();
                     self.gallery(children, None, depth + 1);
@@ -734,6 +781,16 @@ impl<'a> Sanitizer<'a> {
                             if let Some(image) = self.image(attrs, None) {
                                 self.flush();
                                 self.push_block(image);
+                            }
+                        }
+                        // A footnote reference: a link within the page whose
+                        // text is a number (`<sup><a href="#fn-1">1</a></sup>`,
+                        // Easy Footnotes' `<a href="#…"><sup>1</sup></a>`).
+                        "a" if attr(attrs, "href").is_some_and(|h| h.trim_start().starts_with('#'))
+                            && note_number(&text_of(children)).is_some() =>
+                        {
+                            if let Some(n) = note_number(&text_of(children)) {
+                                self.push_note(n);
                             }
                         }
                         "a" => {
@@ -1279,6 +1336,22 @@ type Attrs = [(String, String)];
 fn list_start(ordered: bool, attrs: &Attrs) -> Option<u32> {
     let n = attr(attrs, "start")?.trim().parse::<u32>().ok()?;
     (ordered && n != 1 && n <= 1_000_000).then_some(n)
+}
+
+/// A list of footnotes, by the class its writer gives it.
+fn is_footnotes(attrs: &Attrs) -> bool {
+    ["footnotes", "wp-block-footnotes", "easy-footnotes-wrapper"]
+        .iter()
+        .any(|c| has_class(attrs, c))
+}
+
+/// The number a footnote reference shows (`1`, `[2]`), if it is one.
+fn note_number(text: &str) -> Option<u32> {
+    let digits = text.trim().trim_start_matches('[').trim_end_matches(']');
+    (!digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|n| *n > 0)
 }
 
 /// Elements that play or show something from elsewhere.

@@ -42,6 +42,18 @@ fn add_text(mut el: Markup, text: &str) -> Markup {
 pub fn add_runs(mut el: Markup, runs: &[Run]) -> Markup {
     for run in runs {
         let mut marked: Option<Markup> = None;
+        if let Some(n) = run.note {
+            // A footnote reference: to its note, which links back here.
+            el = el.child(
+                Markup::new("sup").cls("hd-fnref").child(
+                    Markup::new("a")
+                        .attr("href", &format!("#hd-fn-{n}"))
+                        .attr("id", &format!("hd-fnref-{n}"))
+                        .text(&run.text),
+                ),
+            );
+            continue;
+        }
         let others = Marks::ALL
             .iter()
             .rev()
@@ -160,6 +172,27 @@ fn embed(env: &Env, e: &Embed) -> Markup {
                 .as_deref()
                 .map(|c| text_el("figcaption", "hd-figure__caption", c)),
         )
+}
+
+/// The notes, numbered from 1, each with a link back to its reference.
+fn footnotes(env: &Env, notes: &[Vec<Run>]) -> Markup {
+    let t = env.t();
+    let items = notes.iter().enumerate().map(|(i, runs)| {
+        let n = i + 1;
+        add_runs(Markup::new("li").attr("id", &format!("hd-fn-{n}")), runs)
+            .text(" ")
+            .child(
+                Markup::new("a")
+                    .cls("hd-fnback")
+                    .attr("href", &format!("#hd-fnref-{n}"))
+                    .attr("aria-label", t.back_to_text)
+                    .text("↩\u{fe0e}"),
+            )
+    });
+    Markup::new("section")
+        .cls("hd-footnotes")
+        .attr("aria-label", t.notes)
+        .child(Markup::new("ol").children(items.collect()))
 }
 
 /// A table in a box of its own that scrolls sideways when the table is
@@ -294,6 +327,7 @@ fn block(env: &Env, block: &Block, dateline: Option<&str>, index: usize) -> Mark
                     .map(|c| text_el("figcaption", "hd-figure__caption", c)),
             ),
         Block::Embed(e) => embed(env, e),
+        Block::Footnotes(notes) => footnotes(env, notes),
         Block::ReadAlso(link) => {
             let label = env.t().read_also;
             Markup::new("aside")

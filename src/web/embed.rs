@@ -186,6 +186,20 @@ fn mount_on(host: &web_sys::Element, attrs: Vec<(String, String)>) -> Option<u32
             let (path, query) = path.split_once('?').unwrap_or((&path, ""));
             route.set(Route::parse(path, query, "/"));
             target.scroll_into_view();
+            return;
+        }
+        // Footnotes and their back-links: the page's URL cannot reach into
+        // the shadow root, so the widget takes the reader there itself.
+        let to_note = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href^=\"#hd-fn\"]").ok().flatten())
+            .and_then(|a| a.get_attribute("href"));
+        if let Some(id) = to_note.as_deref().and_then(|h| h.strip_prefix('#')) {
+            if let Ok(Some(el)) = target.query_selector(&format!("[id=\"{id}\"]")) {
+                ev.prevent_default();
+                el.scroll_into_view();
+            }
         }
     });
     let _ = container.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());

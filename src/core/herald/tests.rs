@@ -558,3 +558,24 @@ fn format_1_1_image_sources() {
         "missing field `width` at $.image.sources[0] (line 16)"
     );
 }
+
+#[test]
+fn format_1_1_footnotes() {
+    let doc = edit(
+        "{\"type\": \"paragraph\", \"text\": \"Plain.\"},",
+        r#"{"type": "paragraph", "text": ["Thirty members", {"text": "1", "note": 1}, "."]},
+    {"type": "footnotes", "notes": ["Thirty in March 2021.", ["And ", {"text": "more", "emphasis": true}]]},"#,
+    );
+    let body = parse_article(&doc).unwrap().value.body;
+    let Block::Paragraph(runs) = &body[0] else {
+        panic!()
+    };
+    assert_eq!(runs[1].note, Some(1));
+    let Block::Footnotes(notes) = &body[1] else {
+        panic!("{:#?}", body[1])
+    };
+    assert_eq!(notes.len(), 2);
+    assert!(notes[1][1].emphasis);
+    let bad = schema(&edit("\"emphasis\": true", "\"note\": 0"));
+    assert_eq!(bad.path, "$.body[1].text[1].note");
+}

@@ -829,3 +829,65 @@ fn list_numbers_text_colour_and_the_sites_own_media() {
     let other = embed_of("<audio controls src=\"https://cdn.example.net/a.mp3\"></audio>");
     assert_eq!(other.provider.as_deref(), Some("cdn.example.net"));
 }
+
+fn notes_of(out: &[Block]) -> Vec<String> {
+    let Some(Block::Footnotes(notes)) = out.iter().find(|b| matches!(b, Block::Footnotes(_))) else {
+        panic!("no footnotes: {out:#?}")
+    };
+    notes
+        .iter()
+        .map(|n| n.iter().map(|r| r.text.as_str()).collect())
+        .collect()
+}
+
+fn refs_of(out: &[Block]) -> Vec<u32> {
+    out.iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(runs) => Some(runs),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|r| r.note)
+        .collect()
+}
+
+#[test]
+fn footnotes_in_the_three_markups_writers_use() {
+    // Typed by hand in the code editor.
+    let manual = blocks(
+        "<p>NATO has thirty members<sup id=\"fnref-1\"><a href=\"#fn-1\">1</a></sup>, and meets<sup id=\"fnref-2\"><a href=\"#fn-2\">2</a></sup>.</p>\
+         <ol class=\"footnotes\"><li id=\"fn-1\">Thirty in March 2021. <a href=\"#fnref-1\" aria-label=\"Back\">↩</a></li>\
+         <li id=\"fn-2\">And more <em>often</em>. <a href=\"#fnref-2\">↩</a></li></ol>",
+    );
+    assert_eq!(refs_of(&manual), vec![1, 2]);
+    let [Block::Paragraph(runs), ..] = manual.as_slice() else {
+        panic!()
+    };
+    assert_eq!(runs[1].text, "1");
+    assert_eq!(
+        runs[2],
+        Run::plain(", and meets"),
+        "text after a reference is its own run"
+    );
+    assert_eq!(
+        notes_of(&manual),
+        vec!["Thirty in March 2021.", "And more often."]
+    );
+    // Easy Footnotes.
+    let easy = blocks(
+        "<p>Two days<span class=\"easy-footnote\"><a href=\"#easy-footnote-bottom-1-9\" title=\"23 and 24 March.\"><sup>1</sup></a></span>.</p>\
+         <ol class=\"easy-footnotes-wrapper\"><li class=\"easy-footnote-single\"><span id=\"easy-footnote-bottom-1-9\"></span>23 and 24 March.<a class=\"easy-footnote-to-top\" href=\"#easy-footnote-1-9\"></a></li></ol>",
+    );
+    assert_eq!(refs_of(&easy), vec![1]);
+    assert_eq!(notes_of(&easy), vec!["23 and 24 March."]);
+    // WordPress 6.3's footnotes block.
+    let block = blocks(
+        "<p>A timetable<sup data-fn=\"a1\" class=\"fn\"><a href=\"#a1\" id=\"a1-link\">1</a></sup>.</p>\
+         <ol class=\"wp-block-footnotes\"><li id=\"a1\">The withdrawal would start on 1 May. <a href=\"#a1-link\">↩︎</a></li></ol>",
+    );
+    assert_eq!(refs_of(&block), vec![1]);
+    assert_eq!(notes_of(&block), vec!["The withdrawal would start on 1 May."]);
+    // A link within the page that is not a number stays text; no note.
+    let other = blocks("<p>See <a href=\"#top\">above</a> and <a href=\"#x\">12345</a>.</p>");
+    assert!(refs_of(&other).is_empty());
+}

@@ -82,6 +82,7 @@ fn the_body_keeps_structure_and_drops_what_is_unsafe() {
             Block::Table(_) => "table",
             Block::Gallery { .. } => "gallery",
             Block::Embed(_) => "embed",
+            Block::Footnotes(_) => "notes",
         })
         .collect();
     assert_eq!(

@@ -818,7 +818,7 @@ fn an_article_of_unknown_language_follows_its_text() {
     let stage = host();
     let el = article::article(&env, &a).element();
     stage.append_child(&el).unwrap();
-    assert_eq!(el.get_attribute("dir").as_deref(), Some("auto"));
+    assert_eq!(el.get_attribute("dir").as_deref(), Some("rtl"));
     let h1: web_sys::HtmlElement = el.query_selector("h1").unwrap().unwrap().unchecked_into();
     let style = web_sys::window()
         .unwrap()

@@ -184,3 +184,40 @@ test("footnotes: references link to their notes and back, in the three markups",
   await last.click();
   await expect(page.locator("#footnotes-block #hd-fn-2")).toBeInViewport();
 });
+
+test("a cover shows its text, an icon keeps its paragraph, an excerpt made from the text is not repeated", async ({ page }) => {
+  await postsPage(page, ["cover-block", "inline-image", "no-manual-excerpt"]);
+  const cover = page.locator("#cover-block .hd-body");
+  await expect(cover.locator("p").first()).toHaveText("Morning in the Plaza Mayor");
+  await expect(cover.locator("figure")).toHaveCount(0);
+  const inline = page.locator("#inline-image .hd-body > p");
+  await expect(inline).toHaveCount(2);
+  await expect(inline.first()).toHaveText("Look for the orange icon RSS on any page: it is an inline image inside this paragraph.");
+  await expect(page.locator("#no-manual-excerpt .hd-standfirst")).toHaveCount(0);
+});
+
+test("Arabic and Persian posts read right to left on an English page, their 'Read also' recognised", async ({ page }) => {
+  const ar = "بلينكن-دخلنا-معا-وسنغادر-معا";
+  await page.route("**/__test/rtl.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>rtl</title><link rel="icon" href="/favicon.svg">
+        <script type="module" src="/herald.js"></script></head><body>
+        <div id="ar" data-herald="article" data-article-format="wordpress" data-ads="off" data-locale="en"
+          data-article="${WP}/wp-json/wp/v2/posts?slug=${encodeURIComponent(ar)}&amp;_embed"></div>
+        <div id="fa" data-herald="article" data-article-format="wordpress" data-ads="off" data-locale="en"
+          data-article="${WP}/wp-json/wp/v2/posts?slug=persian-we-will-leave-together&amp;_embed"></div></body></html>`,
+    }),
+  );
+  await page.route((url) => url.href.startsWith(`${WP}/`), async (route) => route.fulfill({ response: await route.fetch() }));
+  await page.route(/^https?:\/\/([a-z0-9]+\.)?gravatar\.com\//, (route) =>
+    route.fulfill({ contentType: "image/svg+xml", body: "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>" }),
+  );
+  await page.goto("/__test/rtl.html");
+  for (const id of ["ar", "fa"]) {
+    const h1 = page.locator(`#${id} article h1`);
+    await expect(h1).toBeVisible();
+    expect(await h1.evaluate((el) => getComputedStyle(el).direction), id).toBe("rtl");
+    await expect(page.locator(`#${id} aside.hd-read-also a`), id).toHaveCount(1);
+  }
+});

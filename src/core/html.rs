@@ -134,14 +134,19 @@ fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
 /// `visibility: hidden`): what the publisher hid is not shown.
 fn hidden(attrs: &[(String, String)]) -> bool {
     attr(attrs, "hidden").is_some()
-        || attr(attrs, "style").is_some_and(|style| {
-            let style: String = style
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            style.contains("display:none") || style.contains("visibility:hidden")
-        })
+        || style_value(attrs, "display").is_some_and(|v| v.eq_ignore_ascii_case("none"))
+        || style_value(attrs, "visibility").is_some_and(|v| v.eq_ignore_ascii_case("hidden"))
+}
+
+/// The value of one property of an element's `style` (`width: 48px` →
+/// `48px`), trimmed; the last declaration wins, as in CSS.
+fn style_value<'a>(attrs: &'a [(String, String)], property: &str) -> Option<&'a str> {
+    attr(attrs, "style")?.split(';').rev().find_map(|decl| {
+        let (name, value) = decl.split_once(':')?;
+        name.trim()
+            .eq_ignore_ascii_case(property)
+            .then(|| value.trim().trim_end_matches("!important").trim())
+    })
 }
 
 /// Whether an image is a tracking pixel: a side declared 0 or 1, or both 2 or less.
@@ -299,14 +304,7 @@ fn cell_align(attrs: &[(String, String)]) -> Option<Align> {
             .find_map(|w| w.strip_prefix("has-text-align-"))
             .and_then(Align::parse)
     });
-    let style = attr(attrs, "style").and_then(|s| {
-        s.split(';').find_map(|decl| {
-            let (name, value) = decl.split_once(':')?;
-            (name.trim().eq_ignore_ascii_case("text-align"))
-                .then(|| Align::parse(value))
-                .flatten()
-        })
-    });
+    let style = style_value(attrs, "text-align").and_then(Align::parse);
     class
         .or(style)
         .or_else(|| attr(attrs, "data-align").and_then(Align::parse))
@@ -675,6 +673,20 @@ impl<'a> Sanitizer<'a> {
                 continue;
             }
             match tag {
+                // The cover block: its background image is decoration under
+                // its text; the text is the content.
+                "div" if has_class(attrs, "wp-block-cover") => {
+                    self.flush();
+                    self.warn("showed a cover block's text without its background image".to_string());
+                    for child in children {
+                        let decoration = matches!(child, Node::Element { attrs, .. }
+                            if has_class(attrs, "wp-block-cover__image-background") || has_class(attrs, "wp-block-cover__background"));
+                        if !decoration {
+                            self.walk_block(std::slice::from_ref(child), depth + 1);
+                        }
+                    }
+                    self.flush();
+                }
                 "ol" if is_footnotes(attrs) => {
                     self.flush();
                     self.footnotes(children, depth + 1);
@@ -776,6 +788,14 @@ impl<'a> Sanitizer<'a> {
                     }
                     match tag {
                         "br" => self.line_break(),
+                        // An icon in a line of text (at most 64 px wide) is read
+                        // as its alternative text: the paragraph stays whole.
+                        "img" if icon_width(attrs).is_some_and(|w| w <= 64) => {
+                            let alt = attr(attrs, "alt").unwrap_or("").trim();
+                            if !alt.is_empty() {
+                                self.push_text(alt, marks);
+                            }
+                        }
                         "img" => {
                             // An image inside a paragraph ends it and stands on its own.
                             if let Some(image) = self.image(attrs, None) {
@@ -829,9 +849,8 @@ impl<'a> Sanitizer<'a> {
                         // transparent background: a colour, not a highlight.
                         "mark"
                             if has_class(attrs, "has-inline-color")
-                                && attr(attrs, "style").is_some_and(|s| {
-                                    s.replace(' ', "").contains("background-color:rgba(0,0,0,0)")
-                                }) =>
+                                && style_value(attrs, "background-color")
+                                    .is_some_and(|v| v.replace(' ', "") == "rgba(0,0,0,0)") =>
                         {
                             self.walk_inline(children, marks, depth + 1)
                         }
@@ -1336,6 +1355,20 @@ type Attrs = [(String, String)];
 fn list_start(ordered: bool, attrs: &Attrs) -> Option<u32> {
     let n = attr(attrs, "start")?.trim().parse::<u32>().ok()?;
     (ordered && n != 1 && n <= 1_000_000).then_some(n)
+}
+
+/// An image's width in pixels from its `width` attribute or its style's
+/// `width: 48px`.
+fn icon_width(attrs: &Attrs) -> Option<u32> {
+    let from_style =
+        style_value(attrs, "width").and_then(|v| v.strip_suffix("px")?.trim().parse::<u32>().ok());
+    from_style.or_else(|| {
+        attr(attrs, "width")?
+            .trim()
+            .trim_end_matches("px")
+            .parse::<u32>()
+            .ok()
+    })
 }
 
 /// A list of footnotes, by the class its writer gives it.

@@ -70,6 +70,29 @@ pub fn direction(tag: &str) -> &'static str {
     }
 }
 
+/// The direction of a text whose language is not known: that of its first
+/// letter (Hebrew, Arabic and the scripts written like them are right to
+/// left), as the Unicode bidirectional algorithm takes a paragraph's.
+pub fn text_direction(text: &str) -> &'static str {
+    let rtl = |c: char| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF);
+    // A letter: ASCII, or beyond Latin-1's symbols and outside the
+    // punctuation and symbol blocks (no Unicode tables: they cost the
+    // WebAssembly about a kilobyte).
+    let letter = |c: char| {
+        let n = c as u32;
+        c.is_ascii_alphabetic()
+            || (n >= 0xC0
+                && n != 0xD7
+                && n != 0xF7
+                && !(0x2000..=0x2BFF).contains(&n)
+                && !(0x3000..=0x303F).contains(&n))
+    };
+    match text.chars().find(|c| letter(*c)) {
+        Some(c) if rtl(c) => "rtl",
+        _ => "ltr",
+    }
+}
+
 /// `{name}` placeholders of a template replaced by values.
 pub fn fill(template: &str, params: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
@@ -666,6 +689,15 @@ mod tests {
                 .count();
             assert!(same <= 3, "{lang:?} has {same} strings identical to English");
         }
+    }
+
+    #[test]
+    fn a_texts_direction_is_its_first_letters() {
+        assert_eq!(text_direction("بلينكن: دخلنا معاً"), "rtl");
+        assert_eq!(text_direction("«بلینکن» ۱۴۰۰"), "rtl");
+        assert_eq!(text_direction("שלום"), "rtl");
+        assert_eq!(text_direction("2024: Blinken"), "ltr");
+        assert_eq!(text_direction("“"), "ltr");
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::core::article::{
 use crate::core::config::Config;
 use crate::core::error::{Feed, Parsed, Problem};
 use crate::core::feed;
-use crate::core::i18n::{direction, fill};
+use crate::core::i18n::{direction, fill, text_direction};
 use crate::core::url::fill_encoded;
 
 /// Appends text to `el`, with its line breaks as `<br>`.
@@ -476,12 +476,12 @@ pub fn article(env: &Env, article: &Article) -> Markup {
         .cls("hd-article")
         .attr("aria-labelledby", &env.id("headline"));
     // An article in another language than the widget's gets its own lang
-    // and direction; of an unknown language, the direction of its text
+    // and direction; of an unknown language, the direction of its headline
     // (an Arabic post on an English page reads right to left).
     match article.language.as_deref() {
         Some(lang) if lang.eq_ignore_ascii_case(&env.locale) => {}
         Some(lang) => root = root.attr("lang", lang).attr("dir", direction(lang)),
-        None => root = root.attr("dir", "auto"),
+        None => root = root.attr("dir", text_direction(&article.headline)),
     }
     let header = Markup::new("header")
         .cls("hd-article__header")

@@ -233,12 +233,12 @@ fn links_keep_only_safe_addresses_resolved_against_the_feed() {
 #[test]
 fn images_are_checked_and_stand_on_their_own() {
     let out = blocks(
-        "<p>Text <img src=\"javascript:alert(1)\" onerror=\"alert(1)\"> more <img src=\"pic.png\" srcset=\"https://evil.test/a 2x\" alt=\"Pic\" width=\"30px\"> end</p>",
+        "<p>Text <img src=\"javascript:alert(1)\" onerror=\"alert(1)\"> more <img src=\"pic.png\" srcset=\"https://evil.test/a 2x\" alt=\"Pic\" width=\"300px\"> end</p>",
     );
     assert_eq!(out.len(), 3, "{out:?}");
     assert_eq!(out[0], p("Text more"));
     assert!(
-        matches!(&out[1], Block::Image(i) if i.src == "https://cms.example/wp-json/wp/v2/pic.png" && i.width == Some(30) && i.height.is_none())
+        matches!(&out[1], Block::Image(i) if i.src == "https://cms.example/wp-json/wp/v2/pic.png" && i.width == Some(300) && i.height.is_none())
     );
     assert_eq!(out[2], p("end"));
 }
@@ -890,4 +890,21 @@ fn footnotes_in_the_three_markups_writers_use() {
     // A link within the page that is not a number stays text; no note.
     let other = blocks("<p>See <a href=\"#top\">above</a> and <a href=\"#x\">12345</a>.</p>");
     assert!(refs_of(&other).is_empty());
+}
+
+#[test]
+fn cover_blocks_and_icons_in_a_line_of_text() {
+    let out = blocks(
+        "<div class=\"wp-block-cover is-light\"><span aria-hidden=\"true\" class=\"wp-block-cover__background has-background-dim\"></span>\
+         <img class=\"wp-block-cover__image-background wp-image-9\" alt=\"\" src=\"/plaza.jpg\"><div class=\"wp-block-cover__inner-container\">\
+         <p class=\"has-text-align-center\">Morning in the Plaza Mayor</p></div></div>",
+    );
+    assert_eq!(out, vec![p("Morning in the Plaza Mayor")]);
+    // A 48 px icon keeps its paragraph whole, read as its alternative text.
+    let out = blocks(
+        "<p>Look for the orange icon <img style=\"width: 48px;\" src=\"/rss.png\" alt=\"RSS\"> on any page.</p>\
+         <p>A picture <img src=\"/big.jpg\" alt=\"Big\" width=\"800\" height=\"600\"> splits.</p>",
+    );
+    assert_eq!(out[0], p("Look for the orange icon RSS on any page."));
+    assert!(matches!(&out[2], Block::Image(i) if i.alt == "Big"), "{out:#?}");
 }

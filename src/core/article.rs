@@ -400,6 +400,12 @@ impl Block {
     }
 }
 
+/// An update worth showing: one later than the publication (any, when the
+/// article has no date).
+pub fn later_update(updated: Option<Timestamp>, published: Option<Timestamp>) -> Option<Timestamp> {
+    updated.filter(|u| published.is_none_or(|p| u.unix_ms > p.unix_ms))
+}
+
 /// Average silent reading speed used for the reading time.
 pub const WORDS_PER_MINUTE: usize = 230;
 

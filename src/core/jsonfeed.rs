@@ -9,7 +9,7 @@
 
 use super::archive::Listing;
 use super::article::{
-    image_side, repeats_body, Article, Author, Block, Embed, EmbedKind, Image, Run, Summary,
+    image_side, later_update, repeats_body, Article, Author, Block, Embed, EmbedKind, Image, Run, Summary,
 };
 use super::decode::{At, Ctx, Result as DResult};
 use super::error::{Parsed, Problem};
@@ -451,8 +451,7 @@ fn read_article(root: &At, item: &At, slug: Option<String>, ctx: &mut Ctx) -> Re
         section: s.section,
         tags: tags(item),
         published,
-        updated: date(item, "date_modified", &mut Warnings::default())?
-            .filter(|u| u.unix_ms > published.map_or(i64::MIN, |p| p.unix_ms)),
+        updated: later_update(date(item, "date_modified", &mut Warnings::default())?, published),
         dateline,
         language: s.language,
         authors: item_authors(item, ctx.base).unwrap_or(feed.authors),

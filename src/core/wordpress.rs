@@ -7,7 +7,8 @@
 
 use super::archive::{Listing, ServerPage};
 use super::article::{
-    image_side, repeats_body, tidy_sources, Article, Author, Image, Source, Summary, MAX_SOURCES,
+    image_side, later_update, repeats_body, tidy_sources, Article, Author, Image, Source, Summary,
+    MAX_SOURCES,
 };
 use super::decode::{At, Ctx, Result as DResult};
 use super::error::{Parsed, Problem};
@@ -285,8 +286,7 @@ fn read_article(post: &At, ctx: &mut Ctx) -> Result<Article, Problem> {
     }
     let dateline = take_dateline(&mut body);
     let (_, tags) = terms(post, ctx);
-    let after = published.map_or(i64::MIN, |p| p.unix_ms);
-    let updated = date(post, "modified_gmt", "modified")?.filter(|u| u.unix_ms > after);
+    let updated = later_update(date(post, "modified_gmt", "modified")?, published);
     Ok(Article {
         id: match post.field("id")? {
             Some(id) => id.integer(0, i64::MAX)?.to_string(),

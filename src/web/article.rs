@@ -16,7 +16,8 @@ use super::sanitize::BrowserHtml;
 use super::states::article_skeleton;
 use crate::core::ads::{placements, SlotKind};
 use crate::core::article::{
-    Align, Article, Author, Block, Cell, Embed, EmbedKind, Image, List, Marks, Preformatted, Run, Table,
+    later_update, Align, Article, Author, Block, Cell, Embed, EmbedKind, Image, List, Marks, Preformatted,
+    Run, Table,
 };
 use crate::core::config::Config;
 use crate::core::error::{Feed, Parsed, Problem};
@@ -387,8 +388,7 @@ fn byline(env: &Env, article: &Article) -> Markup {
             .child(Markup::new("span").attr("aria-hidden", "true").text(" · "));
     }
     meta = meta.child(text_el("span", "hd-byline__reading", &minutes));
-    let after = article.published.map_or(i64::MIN, |p| p.unix_ms);
-    if let Some(updated) = article.updated.filter(|u| u.unix_ms > after) {
+    if let Some(updated) = later_update(article.updated, article.published) {
         let text = fill(t.updated, &[("date", &env.date(&updated, DateStyle::WithTime))]);
         meta = meta.child(
             Markup::new("span")

@@ -582,7 +582,7 @@ async fn the_sanitizer_defeats_the_xss_corpus() {
     let mut rendered_blocks = 0;
     for (id, html) in &vectors {
         let (blocks, _) = Sanitizer::new(&base, Some(&origin))
-            .blocks(&BrowserHtml.parse(html))
+            .blocks(&BrowserHtml { zone: None }.parse(html))
             .expect("within the limits");
         rendered_blocks += blocks.len();
         let mut a: Article = seed();
@@ -681,7 +681,7 @@ fn a_base_element_in_content_does_not_move_urls() {
     use herald::web::sanitize::BrowserHtml;
     let html = r#"<base href="https://evil.test/"><p><a href="story">s</a> <img src="pic.jpg"></p>"#;
     let (blocks, _) = Sanitizer::new("https://cms.example/feed/post.json", None)
-        .blocks(&BrowserHtml.parse(html))
+        .blocks(&BrowserHtml { zone: None }.parse(html))
         .expect("within the limits");
     let Block::Paragraph(runs) = &blocks[0] else {
         panic!("{blocks:?}")
@@ -882,4 +882,61 @@ fn images_offer_their_widths_with_the_size_they_are_shown_at() {
     image.sources.clear();
     let plain = herald::web::markup::image_tag(&image, false, "t", "6em").element();
     assert!(plain.get_attribute("srcset").is_none() && plain.get_attribute("sizes").is_none());
+}
+
+/// A note referred to twice: both references link to it, only the first
+/// carries the id its back-link targets, so ids stay unique.
+#[wasm_bindgen_test]
+fn a_note_referred_to_twice_keeps_ids_unique() {
+    let env = env_with(&[("locale", "en")], None);
+    let doc = r#"{"herald":1,"type":"article","id":"x","slug":"x","url":"https://n.example/x","headline":"H",
+        "published":"2024-01-01T00:00:00Z","body":[
+        {"type":"paragraph","text":["One",{"text":"1","note":1},"."]},
+        {"type":"paragraph","text":["Two",{"text":"2","note":2}," and again",{"text":"1","note":1},"."]},
+        {"type":"footnotes","notes":["First.","Second."]}]}"#;
+    let a = format::article(&json::parse(doc).unwrap(), BASE).unwrap().value;
+    // Built twice: the second build numbers its references afresh.
+    for _ in 0..2 {
+        let el = article::article(&env, &a).element();
+        let refs = el.query_selector_all("sup.hd-fnref a").unwrap();
+        let links: Vec<(Option<String>, Option<String>)> = (0..refs.length())
+            .map(|i| {
+                let a: web_sys::Element = refs.item(i).unwrap().unchecked_into();
+                (a.get_attribute("href"), a.get_attribute("id"))
+            })
+            .collect();
+        let s = |v: &str| Some(v.to_string());
+        assert_eq!(
+            links,
+            vec![
+                (s("#hd-fn-1"), s("hd-fnref-1")),
+                (s("#hd-fn-2"), s("hd-fnref-2")),
+                (s("#hd-fn-1"), None)
+            ]
+        );
+        assert_eq!(el.query_selector_all("[id=hd-fnref-1]").unwrap().length(), 1);
+        assert_eq!(
+            attr(&el, "#hd-fn-1 a.hd-fnback", "href").as_deref(),
+            Some("#hd-fnref-1")
+        );
+    }
+}
+
+/// The browser's rules give a zone's offset at an instant, summer time
+/// included; the readers use it for dates written without a zone.
+#[wasm_bindgen_test]
+fn zone_offsets_come_from_the_browser() {
+    use herald::web::intl::zone_offset;
+    let ms = |s: &str| herald::core::time::Timestamp::parse_rfc3339(s).unwrap().unix_ms;
+    assert_eq!(zone_offset("Europe/Madrid", ms("2024-01-15T12:00:00Z")), Some(60));
+    assert_eq!(
+        zone_offset("Europe/Madrid", ms("2024-07-15T12:00:00Z")),
+        Some(120)
+    );
+    assert_eq!(zone_offset("Asia/Kabul", ms("2024-07-15T12:00:00Z")), Some(270));
+    assert_eq!(
+        zone_offset("America/St_Johns", ms("2024-01-15T12:00:00.500Z")),
+        Some(-210)
+    );
+    assert_eq!(zone_offset("UTC", ms("1969-12-31T23:59:59Z")), Some(0));
 }

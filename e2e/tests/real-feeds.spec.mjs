@@ -78,3 +78,96 @@ test("real Open-Meteo answers show their temperature, with or without a conditio
     await expect(page.locator(`#w${i} .hd-weather__cond`), name).toHaveCount(condition ? 1 : 0);
   }
 });
+
+// Recorded WordPress REST answers (tests/fixtures/real/wordpress/, the post
+// answers, not the `rest-index-*` roots). An article is the answer's post,
+// or the first post of a list (`the_post` in src/core/wordpress.rs); a list
+// is also a trending list of all its posts. Headlines are `title.rendered`
+// with its entities decoded; an untitled post's is the start of its excerpt
+// (without a trailing "…", "[…]"…), as src/core/wordpress.rs `summary` makes it.
+// (file, the article's headline, the start of its body's first block,
+//  the trending list's headlines in order, or null for a single post)
+const WORDPRESS = [
+  ["demo-wp-api-org-post-448-empty-title.json", "This is some test posts!!!", "This is some test posts!!!", null],
+  [
+    "demo-wp-api-org-posts-empty-titles.json",
+    "This is a test post!",
+    "This is a test post!",
+    [
+      "This is a test post!",
+      "THis is a test!",
+      // The eight untitled posts, from their excerpts.
+      "This is a status",
+      "The event is about to start", // excerpt "The event is about to start&#8230;"
+      "awdawdawdwad",
+      "This is a test",
+      "This is a post",
+      "awdawd ad wad",
+      "Something just happened!",
+      "This is some test posts!!!",
+    ],
+  ],
+  [
+    "frontity-test-posts-embedded.json",
+    "Hello world!",
+    "Welcome to WordPress. This is your first post.",
+    ["Hello world!", "Veniam reiciendis esse aliquid", "Eum ipsum eos sit sed sint"],
+  ],
+  [
+    "js1-10up-pages-embedded.json",
+    "Debug Blocks",
+    "Colum 1",
+    ["Debug Blocks", "Internal Link Test", "React Native Test", "Front-Page", "About Us", "Privacy Policy"],
+  ],
+  [
+    "worona-demo-category-7-page-1-embedded.json",
+    "Shinjuku Gyoen National Garden",
+    "Shinjuku Gyoen National Garden (新宿御苑 Shinjuku Gyoen) is a large park",
+    ["Shinjuku Gyoen National Garden", "Antelope Canyon", "Kebumen City", "Banff National Park", "The Al Hajar Mountains"],
+  ],
+  [
+    "worona-demo-category-7-page-2-embedded.json",
+    "Machu Picchu",
+    "Machu Picchu is a 15th-century Inca citadel",
+    // `Switzerland&#8217;s Mountains`, `The Land of Fire &#038; Ice`
+    ["Machu Picchu", "Discovering Iceland", "Switzerland’s Mountains", "Somewhere in Romania", "The Land of Fire & Ice"],
+  ],
+  ["worona-demo-page-with-subpage.json", "About us", "If you are just curious about our story you’re in the right spot", null],
+  ["worona-demo-post-60-embedded.json", "The Beauties of Gullfoss", "Gullfoss is a waterfall located in the canyon of the Hvítá river", null],
+  [
+    "wpapi-local-posts.json",
+    "WordPress Query Component Tests",
+    "content", // `content.rendered` is the bare word, without markup
+    ["WordPress Query Component Tests", "Local Development Requires Testing", "API Tests", "Private Post Example"],
+  ],
+  ["wpapi-local-single.json", "A Single Post", "content", null],
+];
+
+test("real WordPress answers render their post as an article and their list as trending", async ({ page }) => {
+  const files = Object.fromEntries(WORDPRESS.map(([name]) => [name, real(`wordpress/${name}`)]));
+  const widgets = WORDPRESS.map(
+    ([name, , , list], i) =>
+      `<div id="wa${i}" data-herald="article" data-article="/__real/${name}" data-article-format="wordpress" data-ads="off"></div>` +
+      (list
+        ? `<div id="wt${i}" data-herald="trending" data-trending="/__real/${name}" data-trending-format="wordpress" data-trending-count="20"></div>`
+        : ""),
+  ).join("\n");
+  await realPage(page, files, widgets);
+  for (const [i, [name, headline, firstBlock, list]] of WORDPRESS.entries()) {
+    await expect(page.locator(`#wa${i} article h1`), name).toHaveText(headline);
+    const first = page.locator(`#wa${i} .hd-body > *`).first();
+    await expect(first, name).toBeVisible();
+    await expect(first, name).toContainText(firstBlock);
+    if (list) {
+      await expect(page.locator(`#wt${i} a.hd-trending__link`), name).toHaveCount(list.length);
+      await expect(page.locator(`#wt${i} .hd-trending__headline`), name).toHaveText(list);
+    }
+  }
+  // The page's excerpt repeats its opening heading and quote and ends in the
+  // theme's "Continue reading “About us”" link: not shown.
+  await expect(page.locator("#wa6 .hd-standfirst")).toHaveCount(0);
+  await expect(page.locator("#wa6")).not.toContainText("Continue reading");
+  const headlines = await page.locator("article h1, .hd-trending__headline").allTextContents();
+  expect(headlines.length).toBe(WORDPRESS.length + WORDPRESS.reduce((n, [, , , list]) => n + (list?.length ?? 0), 0));
+  expect(headlines.filter((h) => /&#|&amp;/.test(h))).toEqual([]);
+});

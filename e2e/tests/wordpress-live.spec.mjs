@@ -191,8 +191,13 @@ test("a cover shows its text, an icon keeps its paragraph, an excerpt made from 
   await expect(cover.locator("p").first()).toHaveText("Morning in the Plaza Mayor");
   await expect(cover.locator("figure")).toHaveCount(0);
   const inline = page.locator("#inline-image .hd-body > p");
-  await expect(inline).toHaveCount(2);
+  await expect(inline).toHaveCount(3);
   await expect(inline.first()).toHaveText("Look for the orange icon RSS on any page: it is an inline image inside this paragraph.");
+  // A larger picture in a line of text follows its paragraph, which stays whole.
+  await expect(inline.nth(2)).toHaveText("The kiosk at the corner still sells the morning papers.");
+  const picture = page.locator("#inline-image .hd-body > p:nth-of-type(3) + figure img");
+  await expect(picture).toHaveAttribute("alt", "A newspaper kiosk");
+  await expect(picture).toHaveAttribute("width", "300");
   await expect(page.locator("#no-manual-excerpt .hd-standfirst")).toHaveCount(0);
 });
 

@@ -936,7 +936,8 @@ herald_post(array(
     'cats' => array('technology'),
     'content' => blocks(
         b_p('Look for the orange icon <img class="wp-image-' . $img['icon'] . '" style="width: 48px;" src="' . esc_url(herald_src($img['icon'])) . '" alt="RSS"> on any page: it is an inline image inside this paragraph.'),
-        b_p('Every category has a feed of its own.')
+        b_p('Every category has a feed of its own.'),
+        b_p('The kiosk at the corner <img class="wp-image-' . $img['kiosk'] . '" src="' . esc_url(herald_src($img['kiosk'], 'medium')) . '" alt="A newspaper kiosk" width="300" height="200"> still sells the morning papers.')
     ),
 ));
 

@@ -476,14 +476,16 @@ pub fn repeats_body(standfirst: &str, body: &[Block]) -> bool {
     if excerpt.len() < 4 {
         return false;
     }
-    let mut body_words = body
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(runs) => Some(runs),
-            _ => None,
-        })
-        .flatten()
-        .flat_map(|r| r.text.split_whitespace());
+    // The text of the body's paragraphs, headings and quotes, in order.
+    let texts = body.iter().flat_map(|b| -> Vec<&str> {
+        match b {
+            Block::Paragraph(runs) => runs.iter().map(|r| r.text.as_str()).collect(),
+            Block::Heading { text, .. } => vec![text.as_str()],
+            Block::Quote { paragraphs, .. } => paragraphs.iter().flatten().map(|r| r.text.as_str()).collect(),
+            _ => Vec::new(),
+        }
+    });
+    let mut body_words = texts.flat_map(str::split_whitespace);
     // The excerpt's last word may be cut ("accord…").
     let (last, whole) = excerpt.split_last().unwrap_or((&"", &[]));
     whole.iter().all(|w| body_words.next() == Some(*w))

@@ -46,6 +46,13 @@ pub enum Node {
 /// native tests). Returns the children of the document's body.
 pub trait HtmlParser {
     fn parse(&self, html: &str) -> Vec<Node>;
+
+    /// The offset from UTC, in minutes, of the configured time zone at the
+    /// instant `unix_ms` (the browser's `Intl` knows the zones' rules), for
+    /// dates written without a zone; `None` when no zone is configured.
+    fn zone_offset(&self, _unix_ms: i64) -> Option<i32> {
+        None
+    }
 }
 
 /// The attributes the walk reads; a parser hands over these and no other
@@ -357,6 +364,9 @@ pub struct Sanitizer<'a> {
     site: Option<&'a str>,
     blocks: Vec<Block>,
     para: Vec<Run>,
+    /// Images and media met inside the paragraph being read: they follow
+    /// it, so that the paragraph stays whole.
+    after_para: Vec<Block>,
     warnings: Warnings,
     budget: Budget,
 }
@@ -368,6 +378,7 @@ impl<'a> Sanitizer<'a> {
             site,
             blocks: Vec::new(),
             para: Vec::new(),
+            after_para: Vec::new(),
             warnings: Warnings::default(),
             budget: Budget::default(),
         }
@@ -488,7 +499,14 @@ impl<'a> Sanitizer<'a> {
     }
 
     /// Ends the paragraph being gathered, if it has text.
+    /// Ends the paragraph being read, then places what its text held.
     fn flush(&mut self) {
+        self.end_para();
+        let after = std::mem::take(&mut self.after_para);
+        self.blocks.extend(after);
+    }
+
+    fn end_para(&mut self) {
         let mut runs = std::mem::take(&mut self.para);
         // Trim the paragraph's ends, line breaks included.
         let end = runs
@@ -519,15 +537,33 @@ impl<'a> Sanitizer<'a> {
         }
     }
 
+    /// Blocks that `make` makes inside a paragraph: before the paragraph
+    /// when no text came yet, else after it (the paragraph stays whole).
+    fn beside_para(&mut self, make: impl FnOnce(&mut Self)) {
+        if self.para.iter().all(|r| r.text.trim().is_empty()) {
+            self.flush();
+            make(self);
+            return;
+        }
+        let para = std::mem::take(&mut self.para);
+        let start = self.blocks.len();
+        make(self);
+        let made: Vec<Block> = self.blocks.drain(start..).collect();
+        self.after_para.extend(made);
+        self.para = para;
+    }
+
     /// The blocks `walk` makes of some nodes, gathered apart from the
     /// blocks made so far (for the inside of a quote, a list item, a
     /// figure); the warnings and the budget stay shared.
     fn nested(&mut self, walk: impl FnOnce(&mut Self)) -> Vec<Block> {
         let outer_blocks = std::mem::take(&mut self.blocks);
         let outer_para = std::mem::take(&mut self.para);
+        let outer_after = std::mem::take(&mut self.after_para);
         walk(self);
         self.flush();
         self.para = outer_para;
+        self.after_para = outer_after;
         std::mem::replace(&mut self.blocks, outer_blocks)
     }
 
@@ -773,9 +809,8 @@ impl<'a> Sanitizer<'a> {
                 Node::Element { tag, attrs, children } => {
                     let tag = tag.as_str();
                     if is_media(tag) && !hidden(attrs) {
-                        // Media inside a paragraph ends it and stands on its own.
-                        self.flush();
-                        self.media(tag, attrs, children, &[], None);
+                        // Media inside a paragraph stands on its own after it.
+                        self.beside_para(|s| s.media(tag, attrs, children, &[], None));
                         continue;
                     }
                     if DROPPED.contains(&tag) {
@@ -797,10 +832,9 @@ impl<'a> Sanitizer<'a> {
                             }
                         }
                         "img" => {
-                            // An image inside a paragraph ends it and stands on its own.
+                            // An image inside a paragraph stands on its own after it.
                             if let Some(image) = self.image(attrs, None) {
-                                self.flush();
-                                self.push_block(image);
+                                self.beside_para(|s| s.push_block(image));
                             }
                         }
                         // A footnote reference: a link within the page whose

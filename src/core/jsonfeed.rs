@@ -17,7 +17,7 @@ use super::html::{body_blocks, take_dateline, HtmlParser};
 use super::json::Json;
 use super::limits::{list_cut, nothing_left, Budget, Warnings, MAX_ATTACHMENTS, MAX_AUTHORS, MAX_ITEMS};
 use super::route::valid_slug;
-use super::time::{parse_lenient, Timestamp};
+use super::time::{in_zone, parse_lenient, Timestamp, ZONELESS};
 use super::url::{is_slug, origin, resolve, slug_segment, UrlUse};
 
 /// The version a JSON Feed's `version` names (`1.1`, `1`), in the
@@ -243,17 +243,25 @@ fn tags(item: &At) -> Vec<String> {
 }
 
 /// A date member read leniently (`time::parse_lenient`): a date that
-/// cannot be read is left out with a warning, never the item.
-fn date(at: &At, key: &str, warnings: &mut Warnings) -> DResult<Option<Timestamp>> {
+/// cannot be read is left out with a warning, never the item. A time
+/// written without a zone is read in the configured time zone, if any.
+fn date(at: &At, key: &str, html: &dyn HtmlParser, warnings: &mut Warnings) -> DResult<Option<Timestamp>> {
     let Some(text) = at.opt_text(key)? else {
         return Ok(None);
     };
     match parse_lenient(&text) {
         Ok((ts, note)) => {
+            let zoned = (note == Some(ZONELESS))
+                .then(|| in_zone(ts, |ms| html.zone_offset(ms)))
+                .flatten();
+            let note = match zoned {
+                Some(_) => Some("a date without a zone was read in the configured time zone"),
+                None => note,
+            };
             if let Some(note) = note {
                 warnings.push(format!("{note}: `{text}` at {}", at.path()));
             }
-            Ok(Some(ts))
+            Ok(Some(zoned.unwrap_or(ts)))
         }
         Err(e) => {
             warnings.push(format!("left out a date: {e} at {}.{key}", at.path()));
@@ -304,7 +312,7 @@ fn summary(
         standfirst: entity_text(item, "summary", ctx)?,
         section: ext_text(item, "section"),
         author,
-        published: date(item, "date_published", &mut ctx.warnings)?,
+        published: date(item, "date_published", ctx.html, &mut ctx.warnings)?,
         language: item.opt_text("language")?.or_else(|| feed.language.clone()),
         image: image(item, ctx.base),
     })
@@ -404,7 +412,7 @@ fn read_article(root: &At, item: &At, slug: Option<String>, ctx: &mut Ctx) -> Re
     // `date_published` is optional: else the modification date, else none.
     let published = match s.published {
         Some(p) => Some(p),
-        None => date(item, "date_modified", &mut ctx.warnings)?,
+        None => date(item, "date_modified", ctx.html, &mut ctx.warnings)?,
     };
     if published.is_none() {
         ctx.warn(
@@ -451,7 +459,10 @@ fn read_article(root: &At, item: &At, slug: Option<String>, ctx: &mut Ctx) -> Re
         section: s.section,
         tags: tags(item),
         published,
-        updated: later_update(date(item, "date_modified", &mut Warnings::default())?, published),
+        updated: later_update(
+            date(item, "date_modified", ctx.html, &mut Warnings::default())?,
+            published,
+        ),
         dateline,
         language: s.language,
         authors: item_authors(item, ctx.base).unwrap_or(feed.authors),

@@ -181,6 +181,24 @@ fn digits(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
+/// The repair note of a date written without a zone, read as UTC
+/// (`in_zone` reads it again in a configured zone).
+pub const ZONELESS: &str = "a date without a zone was read as UTC";
+
+/// A time that `parse_lenient` read as UTC for want of a zone, read again
+/// as the same wall-clock time in a zone whose offset at an instant
+/// `offset` gives (minutes east of UTC). Twice, so that an offset change
+/// between the two readings (summer time) is followed.
+pub fn in_zone(as_utc: Timestamp, offset: impl Fn(i64) -> Option<i32>) -> Option<Timestamp> {
+    let shift = |minutes: i32| as_utc.unix_ms - i64::from(minutes) * 60_000;
+    let first = offset(as_utc.unix_ms)?;
+    let second = offset(shift(first))?;
+    Some(Timestamp {
+        unix_ms: shift(second),
+        offset_minutes: second,
+    })
+}
+
 /// A date as feeds write it, beyond RFC 3339: a space for the `T`, no
 /// seconds, an offset without its colon, no offset at all, or RFC 822
 /// (`Fri, 31 May 2019 12:17:58 -0700`, with the zone names RSS uses). The
@@ -234,7 +252,7 @@ fn iso_lenient(text: &str) -> Option<(Timestamp, Option<&'static str>)> {
         return None;
     }
     let (offset, note) = match rest.trim() {
-        "" => (0, Some("a date without a zone was read as UTC")),
+        "" => (0, Some(ZONELESS)),
         zone => (
             zone_offset(zone)?,
             Some("a date not in RFC 3339 was read leniently"),

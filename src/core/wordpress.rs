@@ -26,7 +26,13 @@ fn rendered(at: &At, key: &str, ctx: &Ctx) -> DResult<Option<String>> {
         Some(s) => s.to_string(),
         None => v.required("rendered")?.string()?,
     };
-    let text = ctx.text(&html);
+    // Without the theme's "Continue reading" link and what it holds
+    // (`<a class="more-link">Continue reading<span> “About us”</span></a>`).
+    let html = match html.find("more-link").and_then(|i| html[..i].rfind("<a")) {
+        Some(link) => &html[..link],
+        None => &html,
+    };
+    let text = ctx.text(html);
     Ok((!text.is_empty()).then_some(text))
 }
 
@@ -381,5 +387,7 @@ pub fn listing(
     })
 }
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod live_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

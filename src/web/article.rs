@@ -38,21 +38,33 @@ fn add_text(mut el: Markup, text: &str) -> Markup {
     el
 }
 
+std::thread_local! {
+    /// The footnotes already referred to in the body being built: a note
+    /// referred to twice links back to its first reference, the only one
+    /// with the id (ids stay unique). Cleared by `body`.
+    static REFERRED: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Appends runs with their marks: `<a>` outside `<strong>` outside `<em>`
 /// outside the other marks (`Marks::ALL`, `<code>` innermost).
 pub fn add_runs(mut el: Markup, runs: &[Run]) -> Markup {
     for run in runs {
         let mut marked: Option<Markup> = None;
         if let Some(n) = run.note {
-            // A footnote reference: to its note, which links back here.
-            el = el.child(
-                Markup::new("sup").cls("hd-fnref").child(
-                    Markup::new("a")
-                        .attr("href", &format!("#hd-fn-{n}"))
-                        .attr("id", &format!("hd-fnref-{n}"))
-                        .text(&run.text),
-                ),
-            );
+            // A footnote reference: to its note, which links back to the
+            // note's first reference.
+            let first = REFERRED.with_borrow_mut(|seen| {
+                let first = !seen.contains(&n);
+                if first {
+                    seen.push(n);
+                }
+                first
+            });
+            let mut link = Markup::new("a").attr("href", &format!("#hd-fn-{n}"));
+            if first {
+                link = link.attr("id", &format!("hd-fnref-{n}"));
+            }
+            el = el.child(Markup::new("sup").cls("hd-fnref").child(link.text(&run.text)));
             continue;
         }
         let others = Marks::ALL
@@ -456,6 +468,7 @@ fn body(env: &Env, article: &Article) -> Markup {
     let first_para = article.body.iter().position(|b| matches!(b, Block::Paragraph(_)));
     let mut out = Markup::new("div").cls("hd-body");
     let mut slot_index = 0;
+    REFERRED.with_borrow_mut(Vec::clear);
     for (i, b) in article.body.iter().enumerate() {
         let dateline = if Some(i) == first_para {
             article.dateline.as_deref()
@@ -543,7 +556,9 @@ fn decode(input: &Input) -> Result<Parsed<Loaded>, Problem> {
         input.format,
         input.json,
         &req.url,
-        &BrowserHtml,
+        &BrowserHtml {
+            zone: input.config.time_zone.as_deref(),
+        },
         req.slug.as_deref(),
     )
     .map(|p| p.map(Loaded::Article))

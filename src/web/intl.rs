@@ -68,6 +68,8 @@ pub enum DateStyle {
     Year,
     /// "2024-04-27" with the locale `sv-SE` (for `datetime` attributes)
     Numeric,
+    /// "2024-04-27 14:20:00" with the locale `sv-SE` (for zone offsets)
+    Wall,
 }
 
 // A page uses a handful of formatters, so a list is the right cache.
@@ -95,10 +97,16 @@ fn date_format(locale: &str, zone: Option<&str>, style: DateStyle) -> Option<Dat
             set(&options, "month", "long");
         }
         DateStyle::Year => set(&options, "year", "numeric"),
-        DateStyle::Numeric => {
+        DateStyle::Numeric | DateStyle::Wall => {
             set(&options, "year", "numeric");
             set(&options, "month", "2-digit");
             set(&options, "day", "2-digit");
+            if style == DateStyle::Wall {
+                for field in ["hour", "minute", "second"] {
+                    set(&options, field, "2-digit");
+                }
+                set(&options, "hourCycle", "h23");
+            }
         }
     }
     match style {
@@ -131,6 +139,15 @@ pub fn format_date(unix_ms: i64, locale: &str, zone: Option<&str>, style: DateSt
         Some(f) => f.format(&date),
         None => date.to_iso_string().as_string().unwrap_or_default(),
     }
+}
+
+/// The offset of `zone` from UTC at `unix_ms`, in minutes east: the wall
+/// clock there, read back as if it were UTC, minus the instant.
+pub fn zone_offset(zone: &str, unix_ms: i64) -> Option<i32> {
+    let second = unix_ms.div_euclid(1000) * 1000;
+    let wall = format_date(second, "sv-SE", Some(zone), DateStyle::Wall);
+    let (as_utc, _) = crate::core::time::parse_lenient(&wall).ok()?;
+    i32::try_from((as_utc.unix_ms - second) / 60_000).ok()
 }
 
 /// "April 2024" for a month of a year.

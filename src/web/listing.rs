@@ -25,7 +25,16 @@ fn decode(input: &Input) -> Result<Parsed<Loaded>, Problem> {
         total: input.header_number("x-wp-total"),
         pages: input.header_number("x-wp-totalpages"),
     };
-    feed::listing(input.format, input.json, &req.url, &BrowserHtml, paging).map(|p| p.map(Loaded::Listing))
+    feed::listing(
+        input.format,
+        input.json,
+        &req.url,
+        &BrowserHtml {
+            zone: input.config.time_zone.as_deref(),
+        },
+        paging,
+    )
+    .map(|p| p.map(Loaded::Listing))
 }
 
 fn card(env: &Env, s: &Summary) -> Markup {

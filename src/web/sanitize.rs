@@ -152,9 +152,17 @@ fn parse_document(html: &str) -> Option<JsValue> {
     parse.call2(&parser, &input, &"text/html".into()).ok()
 }
 
-pub struct BrowserHtml;
+/// The browser's HTML parser and time-zone rules, for the readers; `zone`
+/// is the configured time zone (`data-time-zone`).
+pub struct BrowserHtml<'a> {
+    pub zone: Option<&'a str>,
+}
 
-impl HtmlParser for BrowserHtml {
+impl HtmlParser for BrowserHtml<'_> {
+    fn zone_offset(&self, unix_ms: i64) -> Option<i32> {
+        super::intl::zone_offset(self.zone?, unix_ms)
+    }
+
     fn parse(&self, html: &str) -> Vec<Node> {
         let Some(doc) = parse_document(html) else {
             return Vec::new();

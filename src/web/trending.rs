@@ -17,8 +17,15 @@ use crate::core::feed;
 pub const ROW_EM: usize = 6;
 
 fn decode(input: &Input) -> Result<Parsed<Loaded>, Problem> {
-    feed::trending(input.format, input.json, &input.request.url, &BrowserHtml)
-        .map(|p| p.map(Loaded::Trending))
+    feed::trending(
+        input.format,
+        input.json,
+        &input.request.url,
+        &BrowserHtml {
+            zone: input.config.time_zone.as_deref(),
+        },
+    )
+    .map(|p| p.map(Loaded::Trending))
 }
 
 fn item(env: &Env, rank: usize, s: &Summary) -> Markup {

@@ -235,12 +235,11 @@ fn images_are_checked_and_stand_on_their_own() {
     let out = blocks(
         "<p>Text <img src=\"javascript:alert(1)\" onerror=\"alert(1)\"> more <img src=\"pic.png\" srcset=\"https://evil.test/a 2x\" alt=\"Pic\" width=\"300px\"> end</p>",
     );
-    assert_eq!(out.len(), 3, "{out:?}");
-    assert_eq!(out[0], p("Text more"));
+    assert_eq!(out.len(), 2, "{out:?}");
+    assert_eq!(out[0], p("Text more end"));
     assert!(
         matches!(&out[1], Block::Image(i) if i.src == "https://cms.example/wp-json/wp/v2/pic.png" && i.width == Some(300) && i.height.is_none())
     );
-    assert_eq!(out[2], p("end"));
 }
 
 #[test]
@@ -714,8 +713,8 @@ fn embeds_become_links_to_the_original_with_their_caption() {
         matches!(&out[1], Block::Embed(e) if e.url == "https://vimeo.com/76979871" && e.provider.as_deref() == Some("Vimeo")),
         "{out:#?}"
     );
-    assert_eq!(out[0], p("Watch:"));
-    assert_eq!(out[2], p("now"));
+    assert_eq!(out[0], p("Watch: now"));
+    assert_eq!(out.len(), 2);
     let video = embed_of(
         "<figure class=\"wp-block-video\"><video controls poster=\"/poster.jpg\" src=\"/media/clip.mp4\"></video><figcaption>Clip</figcaption></figure>",
     );
@@ -903,8 +902,25 @@ fn cover_blocks_and_icons_in_a_line_of_text() {
     // A 48 px icon keeps its paragraph whole, read as its alternative text.
     let out = blocks(
         "<p>Look for the orange icon <img style=\"width: 48px;\" src=\"/rss.png\" alt=\"RSS\"> on any page.</p>\
-         <p>A picture <img src=\"/big.jpg\" alt=\"Big\" width=\"800\" height=\"600\"> splits.</p>",
+         <p>A picture <img src=\"/big.jpg\" alt=\"Big\" width=\"800\" height=\"600\"> in a line, \
+         a video <video src=\"/v.mp4\"></video> too.</p><p>Next.</p>",
     );
     assert_eq!(out[0], p("Look for the orange icon RSS on any page."));
+    // A larger picture and a video follow their paragraph, which stays whole.
+    assert_eq!(out[1], p("A picture in a line, a video too."));
     assert!(matches!(&out[2], Block::Image(i) if i.alt == "Big"), "{out:#?}");
+    assert!(
+        matches!(&out[3], Block::Embed(e) if e.url.ends_with("/v.mp4")),
+        "{out:#?}"
+    );
+    assert_eq!(out[4], p("Next."));
+    assert_eq!(out.len(), 5);
+    // At the start of a paragraph, the picture comes first.
+    let out =
+        blocks("<p><img src=\"/big.jpg\" alt=\"Big\" width=\"800\" height=\"600\">Caption-like text.</p>");
+    assert!(matches!(&out[0], Block::Image(_)), "{out:#?}");
+    assert_eq!(out[1], p("Caption-like text."));
+    // In a list item, after the item's text, inside the list.
+    let out = blocks("<ul><li>One <img src=\"/big.jpg\" alt=\"Big\" width=\"800\" height=\"600\"> two</li></ul><p>After.</p>");
+    assert_eq!(out.last(), Some(&p("After.")), "{out:#?}");
 }

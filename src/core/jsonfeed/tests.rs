@@ -457,3 +457,52 @@ fn attachments_become_links_to_their_files() {
         |w| w.starts_with("left out an attachment without an http(s) `url` at $.items[0].attachments[1]")
     ));
 }
+
+/// A parser whose configured zone is Madrid's rule: UTC+1, UTC+2 from the
+/// last Sunday of March (here 2018-03-25 01:00 UTC) to the last of October.
+struct MadridHtml;
+
+impl HtmlParser for MadridHtml {
+    fn parse(&self, html: &str) -> Vec<crate::core::html::Node> {
+        Html5ever.parse(html)
+    }
+    fn zone_offset(&self, unix_ms: i64) -> Option<i32> {
+        let summer = Timestamp::parse_rfc3339("2018-03-25T01:00:00Z").unwrap().unix_ms
+            ..Timestamp::parse_rfc3339("2018-10-28T01:00:00Z").unwrap().unix_ms;
+        Some(if summer.contains(&unix_ms) { 120 } else { 60 })
+    }
+}
+
+/// A time written without a zone is the configured zone's wall clock, in
+/// winter and in summer, and the console says so; without a configured
+/// zone it stays UTC.
+#[test]
+fn a_zone_less_date_is_read_in_the_configured_time_zone() {
+    let json = parse(
+        r#"{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[
+        {"id":"1","url":"https://x.example/a","title":"A","date_published":"2018-01-06T08:00"},
+        {"id":"2","url":"https://x.example/b","title":"B","date_published":"2018-07-06 08:00:00"},
+        {"id":"3","url":"https://x.example/c","title":"C","date_published":"2018-07-06T08:00:00+05:00"}]}"#,
+    )
+    .unwrap();
+    let at = |s: &str| Some(Timestamp::parse_rfc3339(s).unwrap());
+    let madrid = summaries(&json, BASE, &MadridHtml).unwrap();
+    let dates: Vec<_> = madrid.value.iter().map(|s| s.published).collect();
+    assert_eq!(
+        dates,
+        vec![
+            at("2018-01-06T08:00:00+01:00"),
+            at("2018-07-06T08:00:00+02:00"),
+            at("2018-07-06T08:00:00+05:00")
+        ]
+    );
+    assert_eq!(madrid.value[1].published.map(|t| t.offset_minutes), Some(120));
+    let said = madrid
+        .warnings
+        .iter()
+        .filter(|w| w.contains("read in the configured time zone"))
+        .count();
+    assert_eq!(said, 2, "{:?}", madrid.warnings);
+    let utc = summaries(&json, BASE, &Html5ever).unwrap();
+    assert_eq!(utc.value[0].published, at("2018-01-06T08:00:00Z"));
+}

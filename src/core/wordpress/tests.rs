@@ -485,6 +485,26 @@ fn an_excerpt_made_from_the_text_is_not_repeated() {
         .iter()
         .any(|b| matches!(b, Block::Paragraph(r) if r[0].text.starts_with("Gullfoss is a waterfall"))));
     assert_eq!(gullfoss.value.standfirst, None);
+    // A page that opens with a heading and a quote: its excerpt, made from
+    // them and ending in the theme's "Continue reading “About us”", is not
+    // shown either.
+    let about = article(&real("worona-demo-page-with-subpage.json"), BASE, &Html5ever).unwrap();
+    assert_eq!(about.value.standfirst, None);
+    // In a list, that excerpt is a summary without the link's words.
+    let pages = summaries(&real("js1-10up-pages-embedded.json"), BASE, &Html5ever).unwrap();
+    let standfirsts: Vec<&str> = pages
+        .value
+        .iter()
+        .filter_map(|s| s.standfirst.as_deref())
+        .collect();
+    assert!(!standfirsts.is_empty());
+    assert!(
+        standfirsts
+            .iter()
+            .all(|s| !s.contains("Continue reading") && !s.contains("About Us")),
+        "{standfirsts:?}"
+    );
+    assert!(standfirsts.iter().any(|s| s.ends_with("nec,")), "{standfirsts:?}");
     // A written excerpt stays.
     assert!(post().value.standfirst.is_some());
     let bare = article(&real("wpapi-local-single.json"), BASE, &Html5ever).unwrap();

@@ -179,11 +179,13 @@ impl List {
         out
     }
 
-    fn words(&self) -> usize {
-        self.items
-            .iter()
-            .map(|i| run_words(&i.runs) + i.lists.iter().map(List::words).sum::<usize>())
-            .sum()
+    fn text_into(&self, out: &mut String) {
+        for item in &self.items {
+            runs_into(&item.runs, out, false);
+            for sub in &item.lists {
+                sub.text_into(out);
+            }
+        }
     }
 }
 
@@ -413,31 +415,69 @@ fn words(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-fn run_words(runs: &[Run]) -> usize {
-    runs.iter().map(|r| words(&r.text)).sum()
+/// Appends a paragraph's text as it reads: its runs joined (`H`, `2`, `O`
+/// make `H2O`), after a space; its lines joined too if `join_lines`.
+fn runs_into(runs: &[Run], out: &mut String, join_lines: bool) {
+    out.push(' ');
+    for r in runs {
+        match join_lines {
+            true => out.extend(r.text.split('\n')),
+            false => out.push_str(&r.text),
+        }
+    }
+}
+
+impl Block {
+    /// Appends the text a reader reads in this block (cells and notes
+    /// included), apart from what comes before. `as_excerpt`: as WordPress
+    /// makes an excerpt, without the captions of pictures and media and
+    /// with a paragraph's lines joined ("line<br>break": "linebreak").
+    pub fn text_into(&self, out: &mut String, as_excerpt: bool) {
+        let captions = !as_excerpt;
+        let runs_into = |runs: &[Run], out: &mut String| runs_into(runs, out, as_excerpt);
+        let mut add = |text: &Option<String>, out: &mut String| {
+            if let Some(t) = text {
+                out.push(' ');
+                out.push_str(t);
+            }
+        };
+        match self {
+            Block::Paragraph(runs) => runs_into(runs, out),
+            Block::Heading { text, .. } | Block::Preformatted { text, .. } => add(&Some(text.clone()), out),
+            Block::Quote {
+                paragraphs,
+                attribution,
+            } => {
+                paragraphs.iter().for_each(|p| runs_into(p, out));
+                add(attribution, out);
+            }
+            Block::List(list) => list.text_into(out),
+            Block::Image(img) if captions => add(&img.caption, out),
+            Block::Table(t) => {
+                t.rows.iter().flatten().for_each(|c| runs_into(&c.runs, out));
+                add(&t.caption, out);
+            }
+            Block::Gallery { caption, .. } if captions => add(caption, out),
+            Block::Embed(e) if captions => add(&e.caption, out),
+            Block::Footnotes(notes) => notes.iter().for_each(|n| runs_into(n, out)),
+            _ => {}
+        }
+    }
+}
+
+/// The text of `blocks`, in order (see `Block::text_into`).
+pub fn blocks_text(blocks: &[Block], as_excerpt: bool) -> String {
+    let mut out = String::new();
+    blocks.iter().for_each(|b| b.text_into(&mut out, as_excerpt));
+    out
 }
 
 impl Article {
     /// Words of running text: headline, standfirst and body.
     pub fn word_count(&self) -> usize {
-        let body: usize = self
-            .body
-            .iter()
-            .map(|block| match block {
-                Block::Paragraph(runs) => run_words(runs),
-                Block::Heading { text, .. } => words(text),
-                Block::Quote { paragraphs, .. } => paragraphs.iter().map(|p| run_words(p)).sum(),
-                Block::List(list) => list.words(),
-                Block::Image(img) => img.caption.as_deref().map_or(0, words),
-                Block::Preformatted { text, .. } => words(text),
-                Block::Table(t) => t.rows.iter().flatten().map(|c| run_words(&c.runs)).sum(),
-                Block::Gallery { caption, .. } => caption.as_deref().map_or(0, words),
-                Block::Embed(e) => e.caption.as_deref().map_or(0, words),
-                Block::Footnotes(notes) => notes.iter().map(|n| run_words(n)).sum(),
-                Block::ReadAlso(_) | Block::Separator => 0,
-            })
-            .sum();
-        body + words(&self.headline) + self.standfirst.as_deref().map_or(0, words)
+        words(&blocks_text(&self.body, false))
+            + words(&self.headline)
+            + self.standfirst.as_deref().map_or(0, words)
     }
 
     /// Whole minutes to read, at least one.
@@ -468,30 +508,41 @@ impl Article {
 /// excerpt, a JSON Feed `summary` cut from the content). Compared word by
 /// word, ignoring the excerpt's "…" or "[…]" ending.
 pub fn repeats_body(standfirst: &str, body: &[Block]) -> bool {
-    let excerpt: Vec<&str> = standfirst
-        .trim_end_matches(['…', '.', ' '])
-        .trim_end_matches("[")
+    // Words compared without punctuation, quotes or ellipses.
+    fn key(word: &str) -> String {
+        word.chars()
+            .filter(|c| {
+                !c.is_ascii_punctuation()
+                    && !matches!(c, '“' | '”' | '‘' | '’' | '…' | '«' | '»' | '–' | '—' | '↩')
+            })
+            .collect()
+    }
+    let excerpt: Vec<String> = standfirst
         .split_whitespace()
+        .map(key)
+        .filter(|w| !w.is_empty())
         .collect();
     if excerpt.len() < 4 {
         return false;
     }
-    // The text of the body's paragraphs, headings and quotes, in order.
-    let texts = body.iter().flat_map(|b| -> Vec<&str> {
-        match b {
-            Block::Paragraph(runs) => runs.iter().map(|r| r.text.as_str()).collect(),
-            Block::Heading { text, .. } => vec![text.as_str()],
-            Block::Quote { paragraphs, .. } => paragraphs.iter().flatten().map(|r| r.text.as_str()).collect(),
-            _ => Vec::new(),
+    let text = blocks_text(body, true);
+    let mut body_words = text.split_whitespace().map(key).filter(|w| !w.is_empty());
+    // The excerpt's words, in order, as the body's: its first five are the
+    // body's first (but for a few, an icon's alternative text); after
+    // them it may leave out whole blocks, as WordPress' excerpts leave out
+    // lists, code and media captions; its last word may be cut ("accord…").
+    let (last, whole) = excerpt.split_last().unwrap_or((&excerpt[0], &[]));
+    let mut skips = 0;
+    for (i, w) in whole.iter().enumerate() {
+        loop {
+            match body_words.next() {
+                Some(b) if b == *w => break,
+                Some(_) if skips < 3 || i >= 5 => skips += 1,
+                _ => return false,
+            }
         }
-    });
-    let mut body_words = texts.flat_map(str::split_whitespace);
-    // The excerpt's last word may be cut ("accord…").
-    let (last, whole) = excerpt.split_last().unwrap_or((&"", &[]));
-    whole.iter().all(|w| body_words.next() == Some(*w))
-        && body_words
-            .next()
-            .is_some_and(|w| w.starts_with(last.trim_end_matches(['…', '[', ']'])))
+    }
+    body_words.next().is_some_and(|b| b.starts_with(last.as_str()))
 }
 
 /// Cuts `text` to at most `max_chars` characters at a word boundary, adding "…".

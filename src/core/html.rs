@@ -412,7 +412,12 @@ impl<'a> Sanitizer<'a> {
     }
 
     fn push_text(&mut self, text: &str, marks: &Inherited) {
-        let mut text = collapse(&strip_shortcodes(text));
+        // Code shows a shortcode's name as text (`<code>&#091;caption]</code>`).
+        let mut text = if marks.marks.contains(Marks::CODE) {
+            collapse(text)
+        } else {
+            collapse(&strip_shortcodes(text))
+        };
         // One space between words, across elements as within them.
         let after_space = self.para.last().is_none_or(|r| r.text.ends_with([' ', '\n']));
         if after_space && text.starts_with(' ') {
@@ -848,10 +853,10 @@ impl<'a> Sanitizer<'a> {
                             }
                         }
                         "a" => {
-                            let href = attr(attrs, "href")
-                                .filter(|h| !h.trim_start().starts_with('#'))
-                                .and_then(|h| resolve(self.base, h, UrlUse::Link));
-                            if attr(attrs, "href").is_some() && href.is_none() {
+                            // A link within the page (a note's way back) is not kept.
+                            let written = attr(attrs, "href").filter(|h| !h.trim_start().starts_with('#'));
+                            let href = written.and_then(|h| resolve(self.base, h, UrlUse::Link));
+                            if written.is_some() && href.is_none() {
                                 self.warn("dropped a link whose address is not allowed".to_string());
                             }
                             let inner = Inherited {

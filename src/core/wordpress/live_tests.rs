@@ -937,7 +937,6 @@ fn a_page_of_the_post_list_reads_as_summaries() {
 /// HTML block; and an inline icon's alt text is in the body, not in the
 /// excerpt.
 #[test]
-#[ignore = "bug: automatic excerpts repeated as standfirsts (article::repeats_body)"]
 fn no_automatic_excerpt_is_shown_as_a_standfirst() {
     let written = [
         "gallery-block",
@@ -966,7 +965,6 @@ fn no_automatic_excerpt_is_shown_as_a_standfirst() {
 /// The sanitizer's shortcode stripping removes it from the decoded text:
 /// "wraps a captioned image in a shortcode."
 #[test]
-#[ignore = "bug: an escaped shortcode name shown as text is removed (html::strip_shortcodes)"]
 fn a_shortcode_written_as_text_stays() {
     let (a, _) = post("caption-shortcode");
     let Block::Paragraph(runs) = &a.body[1] else {
@@ -985,7 +983,6 @@ fn a_shortcode_written_as_text_stays() {
 /// dropped, as it should be (the view draws its own), but reported as "a
 /// link whose address is not allowed": every footnoted post warns.
 #[test]
-#[ignore = "bug: footnotes' links back to the text are reported as unsafe links"]
 fn footnote_back_links_are_not_reported_as_unsafe() {
     for name in ["footnotes-manual", "footnotes-easy-footnotes", "footnotes-block"] {
         let (parsed, _) = read(name);

@@ -178,6 +178,73 @@ function bigArticle(n) {
   return doc;
 }
 
+// An article whose body is a table of n rows (format 1.1) between a few
+// paragraphs: a caption, a header row, 5 columns of short texts and
+// numbers (as text: a cell is inline content), the numbers aligned to the end.
+function bigTable(n) {
+  const doc = JSON.parse(readFileSync(join(dist, `data/articles/${SEED}.json`), "utf8"));
+  const cities = ["Brussels", "Kabul", "Washington", "Berlin", "Ankara", "Rome", "Warsaw", "Oslo"];
+  const paragraph = (i) => ({
+    type: "paragraph",
+    text: `Paragraph ${i}. ` + "The quick brown fox jumps over the lazy dog, as every typesetter knows. ".repeat(3),
+  });
+  const table = {
+    type: "table",
+    caption: `Troops by base, ${n} bases`,
+    head: [["Base", "City", "Troops", "Change", "Budget (€ million)"]],
+    rows: Array.from({ length: n }, (_, i) => [
+      `Base ${i + 1}`,
+      cities[i % cities.length],
+      String(100 + ((i * 37) % 900)),
+      `${i % 3 ? "+" : "−"}${(i % 17) + 1}%`,
+      (10 + i * 1.25).toFixed(1),
+    ]),
+    align: [null, null, "end", "end", "end"],
+  };
+  doc.body = [paragraph(1), paragraph(2), table, paragraph(3), paragraph(4)];
+  return doc;
+}
+
+// Loads a document with a table once and checks that Herald rendered its
+// table whole: the caption, the header rows, every body row with all its
+// cells, the columns' alignment, and no warning or error about the article.
+async function checkTable(browser, url, pattern, doc) {
+  const expected = doc.body.find((b) => b.type === "table");
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const complaints = [];
+  page.on("console", (m) => m.text().startsWith("[herald] article") && complaints.push(m.text()));
+  const body = JSON.stringify(doc);
+  await page.route(pattern, (route) => route.fulfill({ status: 200, contentType: "application/json", body }));
+  await page.goto(url);
+  await page.waitForSelector(".hd-body table, .hd-error", { state: "attached", timeout: 30_000 });
+  const seen = await page.evaluate(() => {
+    const t = document.querySelector(".hd-body table");
+    return (
+      t && {
+        caption: t.caption?.textContent,
+        head: [...(t.tHead?.rows ?? [])].map((r) => r.cells.length),
+        body: [...t.tBodies[0].rows].map((r) => r.cells.length),
+        end: t.querySelectorAll(".hd-align-end").length,
+      }
+    );
+  });
+  await context.close();
+  const columns = expected.head[0].length;
+  const ends = expected.align.filter((a) => a === "end").length * (expected.head.length + expected.rows.length);
+  const ok =
+    seen &&
+    seen.caption === expected.caption &&
+    seen.head.length === expected.head.length &&
+    seen.body.length === expected.rows.length &&
+    [...seen.head, ...seen.body].every((cells) => cells === columns) &&
+    seen.end === ends &&
+    complaints.length === 0;
+  if (!ok) {
+    throw new Error(`the table article did not render as generated: ${JSON.stringify({ seen: seen && { ...seen, body: seen.body.length }, complaints })}`);
+  }
+}
+
 // Time from the document's response to its last element being in the DOM.
 async function renderTime(browser, url, pattern, doc, lastSelector) {
   try {
@@ -223,6 +290,8 @@ async function main() {
   const h = await headline(browser, server.url, bareServer.url);
   const listing = await renderTime(browser, `${server.url}archive/2024/04?page=1`, "**/data/archive/2024-04.json", bigListing(1000), ".hd-card:nth-of-type(10)");
   const longArticle = await renderTime(browser, `${server.url}article/${SEED}`, `**/data/articles/${SEED}.json`, bigArticle(2000), ".hd-body > p:nth-of-type(2000)");
+  await checkTable(browser, `${server.url}article/${SEED}`, `**/data/articles/${SEED}.json`, bigTable(200));
+  const tableArticle = await renderTime(browser, `${server.url}article/${SEED}`, `**/data/articles/${SEED}.json`, bigTable(200), ".hd-body table > tbody > tr:nth-of-type(200)");
   await browser.close();
   await server.close();
   await bareServer.close();
@@ -244,7 +313,13 @@ async function main() {
       static_runs: h.staticAll,
       bare_leptos_runs: h.bareAll,
     },
-    render: { listing_1000_ms: listing, article_2000_paragraphs_ms: longArticle },
+    render: {
+      listing_1000_ms: listing,
+      article_2000_paragraphs_ms: longArticle,
+      article_table_200_rows_ms: tableArticle,
+      ms_per_paragraph: longArticle / 2000,
+      ms_per_table_row: tableArticle / 200,
+    },
   };
   mkdirSync(join(root, "bench/results"), { recursive: true });
   writeFileSync(join(root, "bench/results/latest.json"), JSON.stringify(results, null, 2) + "\n");
@@ -289,6 +364,11 @@ median of 5:
 |---|---:|
 | month listing of 1,000 articles (first page of 10 shown) | ${listing.toFixed(1)} |
 | article of 2,000 paragraphs | ${longArticle.toFixed(1)} |
+| article with a 200-row table | ${tableArticle.toFixed(1)} |
+
+Per block (each time over its number of blocks, the rest of the article
+included): ${(longArticle / 2000).toFixed(3)} ms per paragraph of the 2,000-paragraph article,
+${(tableArticle / 200).toFixed(3)} ms per row of the 200-row table (5 cells a row).
 <!-- bench:end -->`;
   const path = join(root, "BENCHMARKS.md");
   let doc;

@@ -11,12 +11,12 @@ const WP = process.env.HERALD_WP_URL;
 test.skip(!WP && !process.env.CI, "start scripts/wordpress/start and set HERALD_WP_URL (scripts/test does)");
 
 /** A page with one article widget per slug, read from the live site. */
-async function postsPage(page, slugs) {
+async function postsPage(page, slugs, extra = "") {
   if (!WP) throw new Error("HERALD_WP_URL is not set: scripts/test starts the live WordPress");
   const widgets = slugs
     .map(
       (slug) =>
-        `<div id="${slug}" data-herald="article" data-article-format="wordpress" data-ads="off" data-locale="en"
+        `<div id="${slug}" data-herald="article" data-article-format="wordpress" data-ads="off" data-locale="en" ${extra}
            data-article="${WP}/wp-json/wp/v2/posts?slug=${slug}&amp;_embed"></div>`,
     )
     .join("\n");
@@ -225,4 +225,34 @@ test("Arabic and Persian posts read right to left on an English page, their 'Rea
     expect(await h1.evaluate((el) => getComputedStyle(el).direction), id).toBe("rtl");
     await expect(page.locator(`#${id} aside.hd-read-also a`), id).toHaveCount(1);
   }
+});
+
+test("with data-play-embeds, a video plays in place: YouTube's privacy-enhanced player, the browser's for a file", async ({ page }) => {
+  const frames = [];
+  await page.route(/^https:\/\/www\.youtube-nocookie\.com\//, (route) => {
+    frames.push(route.request().url());
+    route.fulfill({ contentType: "text/html", body: "<!doctype html><title>player</title>" });
+  });
+  await postsPage(page, ["youtube-embed", "video-block", "twitter-embed"], 'data-play-embeds="on"');
+  const link = (slug) => page.locator(`#${slug} a.hd-embed__link`);
+  // Before a click nothing is loaded from YouTube.
+  expect(frames).toEqual([]);
+  await expect(link("twitter-embed")).not.toHaveAttribute("data-herald-play");
+  await link("youtube-embed").click();
+  const frame = page.locator("#youtube-embed iframe.hd-embed__player");
+  await expect(frame).toHaveAttribute("src", "https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?autoplay=1");
+  await expect(frame).toHaveAttribute("sandbox", "allow-scripts allow-same-origin allow-presentation allow-popups");
+  await expect(frame).toHaveAttribute("title", /Watch on YouTube/);
+  await expect(frame).toBeFocused();
+  await expect(link("youtube-embed")).toHaveCount(0);
+  await expect(page.locator("#youtube-embed .hd-embed figcaption")).toBeVisible();
+  expect(page.url()).toMatch(/\/__test\/wp\.html$/);
+  // The reader scrolls to the next video (the player above has grown).
+  await link("video-block").scrollIntoViewIfNeeded();
+  await link("video-block").click();
+  const video = page.locator("#video-block video.hd-embed__player");
+  await expect(video).toHaveAttribute("src", new RegExp(`^${WP}/.*\\.mp4$`));
+  await expect(video).toHaveAttribute("controls", "");
+  const box = await video.boundingBox();
+  expect(Math.abs(box.width / box.height - 16 / 9)).toBeLessThan(0.02);
 });

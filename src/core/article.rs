@@ -435,7 +435,7 @@ impl Block {
     pub fn text_into(&self, out: &mut String, as_excerpt: bool) {
         let captions = !as_excerpt;
         let runs_into = |runs: &[Run], out: &mut String| runs_into(runs, out, as_excerpt);
-        let mut add = |text: &Option<String>, out: &mut String| {
+        let add = |text: &Option<String>, out: &mut String| {
             if let Some(t) = text {
                 out.push(' ');
                 out.push_str(t);

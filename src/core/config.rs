@@ -63,6 +63,9 @@ pub struct Config {
     /// The standalone app's base path (`data-base`), when given.
     pub base: Option<String>,
     pub theme: Theme,
+    /// Videos and audio play in place when clicked (`data-play-embeds`)
+    /// instead of opening the original (core::player).
+    pub play_embeds: bool,
     pub timeout_ms: u32,
     pub max_bytes: u64,
 }
@@ -87,6 +90,7 @@ impl Default for Config {
             link: None,
             base: None,
             theme: Theme::Auto,
+            play_embeds: false,
             timeout_ms: 10_000,
             max_bytes: 5 * 1024 * 1024,
         }
@@ -122,6 +126,7 @@ pub const ATTRIBUTES: &[&str] = &[
     "link",
     "base",
     "theme",
+    "play-embeds",
     "timeout",
     "max-bytes",
 ];
@@ -289,6 +294,7 @@ impl Config {
                         }
                     }
                 }
+                "play-embeds" => c.play_embeds = switch(name, value, &mut errors).unwrap_or(c.play_embeds),
                 "ads" => c.ads.enabled = switch(name, value, &mut errors).unwrap_or(c.ads.enabled),
                 "leaderboard" => {
                     c.ads.leaderboard = switch(name, value, &mut errors).unwrap_or(c.ads.leaderboard)

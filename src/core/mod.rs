@@ -16,6 +16,7 @@ pub mod json;
 pub mod jsonfeed;
 pub mod limits;
 pub mod open_meteo;
+pub mod player;
 pub mod route;
 pub mod seo;
 pub mod time;

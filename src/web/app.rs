@@ -207,7 +207,8 @@ fn listen_for_navigation(root: &web_sys::HtmlElement, base: &str, route: RwSigna
     }
     let base_click = base.to_string();
     let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if ev.default_prevented()
+        if super::play::clicked(&ev)
+            || ev.default_prevented()
             || ev.button() != 0
             || ev.ctrl_key()
             || ev.meta_key()

@@ -23,6 +23,7 @@ use crate::core::config::Config;
 use crate::core::error::{Feed, Parsed, Problem};
 use crate::core::feed;
 use crate::core::i18n::{direction, fill, text_direction};
+use crate::core::player::{player, Player};
 use crate::core::url::fill_encoded;
 
 /// Appends text to `el`, with its line breaks as `<br>`.
@@ -153,10 +154,21 @@ fn embed(env: &Env, e: &Embed) -> Markup {
         EmbedKind::Post => "post",
         EmbedKind::Other => "other",
     };
-    let link = Markup::new("a")
+    let mut link = Markup::new("a")
         .cls("hd-embed__link")
         .attr("href", &e.url)
-        .attr("rel", "noopener noreferrer")
+        .attr("rel", "noopener noreferrer");
+    // Played in place on a click when the publisher allows it (`play`).
+    if let Some(p) = env.config.play_embeds.then(|| player(e)).flatten() {
+        link = match p {
+            Player::Frame(src) => link
+                .attr("data-herald-play", "frame")
+                .attr("data-herald-player", &src),
+            Player::Video => link.attr("data-herald-play", "video"),
+            Player::Audio => link.attr("data-herald-play", "audio"),
+        };
+    }
+    let link = link
         .child_opt(
             e.poster
                 .as_ref()

@@ -177,6 +177,9 @@ fn mount_on(host: &web_sys::Element, attrs: Vec<(String, String)>) -> Option<u32
     // inside the shadow root; the host page's clicks are never seen.
     let target = container.clone();
     let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if super::play::clicked(&ev) {
+            return;
+        }
         let button = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

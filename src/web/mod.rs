@@ -27,6 +27,7 @@ pub mod load;
 pub mod markup;
 pub mod page;
 pub mod part;
+pub mod play;
 pub mod sanitize;
 pub mod schedule;
 pub mod scroll;

@@ -330,6 +330,11 @@ fn embeds_are_links_to_the_originals() {
         format!("{site}/wp-content/uploads/2024/01/test-pattern.mp4")
     );
     assert_eq!(e.details.as_deref(), Some("MP4"));
+    assert_eq!(
+        crate::core::player::player(e),
+        Some(crate::core::player::Player::Video),
+        "{e:?}"
+    );
     assert_eq!(e.caption.as_deref(), Some("Two seconds of a test pattern."));
     assert_eq!(
         e.poster.as_ref().map(|p| p.src.as_str()),
@@ -343,6 +348,11 @@ fn embeds_are_links_to_the_originals() {
         format!("{site}/wp-content/uploads/2024/01/tuning-tone.mp3")
     );
     assert_eq!(e.details.as_deref(), Some("MP3"));
+    assert_eq!(
+        crate::core::player::player(e),
+        Some(crate::core::player::Player::Audio),
+        "{e:?}"
+    );
     assert_eq!(
         e.caption.as_deref(),
         Some("Two seconds of A440, the tuning note.")

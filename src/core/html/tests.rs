@@ -924,3 +924,33 @@ fn cover_blocks_and_icons_in_a_line_of_text() {
     let out = blocks("<ul><li>One <img src=\"/big.jpg\" alt=\"Big\" width=\"800\" height=\"600\"> two</li></ul><p>After.</p>");
     assert_eq!(out.last(), Some(&p("After.")), "{out:#?}");
 }
+
+/// Spaces between words survive element boundaries, line breaks and links
+/// ("by Hiroshi", "Category: Travel"), as the browser collapses them; no
+/// run is trimmed on its own.
+#[test]
+fn spaces_around_links_and_line_breaks_are_kept() {
+    let text = |html: &str| -> Vec<String> {
+        blocks(html)
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(runs) => runs.iter().map(|r| r.text.as_str()).collect(),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    };
+    assert_eq!(
+        text("<p>Photos by <a href=\"/u/hiroshi\">Hiroshi</a> <em>Sato</em></p>"),
+        vec!["Photos by Hiroshi Sato"]
+    );
+    assert_eq!(
+        text("<p>Category:<br><a href=\"/c/travel\"> Travel </a>, <a href=\"/c/food\">Food</a> .</p>"),
+        vec!["Category:\nTravel , Food ."]
+    );
+    assert_eq!(
+        text("<p>by\n  <span>Hiroshi</span>\n</p><p><strong>Tokyo</strong>  —  <em>a city</em></p>"),
+        vec!["by Hiroshi", "Tokyo — a city"]
+    );
+    // No space where the markup has none.
+    assert_eq!(text("<p>H<sub>2</sub>O, <a href=\"/x\">link</a>ed</p>"), vec!["H2O, linked"]);
+}

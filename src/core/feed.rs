@@ -31,6 +31,12 @@ pub fn read_json(
     match response.status {
         200..=299 => {}
         404 | 410 => return Err(err(Problem::NotFound)),
+        // WordPress' answer to a page past the last of a list.
+        400 if std::str::from_utf8(response.body)
+            .is_ok_and(|t| t.contains("\"rest_post_invalid_page_number\"")) =>
+        {
+            return Err(err(Problem::NotFound))
+        }
         status => return Err(err(Problem::Http(status))),
     }
     let text = std::str::from_utf8(response.body).map_err(|e| err(Problem::NotUtf8(e.valid_up_to())))?;
@@ -215,6 +221,16 @@ mod tests {
         assert_eq!(problem(with(410)), Problem::NotFound);
         assert_eq!(problem(with(503)), Problem::Http(503));
         assert_eq!(problem(with(301)), Problem::Http(301));
+        assert_eq!(problem(with(400)), Problem::Http(400));
+        // WordPress 6.1's answer to `/wp-json/wp/v2/posts?page=999`.
+        let past_the_end = r#"{"code":"rest_post_invalid_page_number","message":"The page number requested is larger than the number of pages available.","data":{"status":400}}"#;
+        assert_eq!(
+            problem(Response {
+                status: 400,
+                ..ok(past_the_end)
+            }),
+            Problem::NotFound
+        );
     }
 
     #[test]

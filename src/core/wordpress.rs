@@ -16,7 +16,7 @@ use super::html::{body_blocks, take_dateline, HtmlParser};
 use super::json::{Json, Value};
 use super::limits::{list_cut, nothing_left, Budget, MAX_ITEMS};
 use super::time::Timestamp;
-use super::url::{origin, resolve, UrlUse};
+use super::url::{decode_percent, origin, resolve, UrlUse};
 
 /// The text of a rendered member: `{"rendered": "…"}` as in posts, or a
 /// plain string as in some plugins; `None` when absent or empty.
@@ -227,7 +227,9 @@ fn summary(post: &At, ctx: &mut Ctx) -> DResult<Summary> {
     };
     let names: Vec<String> = authors(post, ctx, false).into_iter().map(|a| a.name).collect();
     Ok(Summary {
-        slug: post.opt_text("slug")?,
+        // WordPress gives a non-ASCII slug percent-encoded (`%d8%a8…`): the
+        // slug is the text, encoded again only where it goes into a URL.
+        slug: post.opt_text("slug")?.map(|s| decode_percent(&s).unwrap_or(s)),
         url,
         headline,
         kicker: categories.first().cloned(),

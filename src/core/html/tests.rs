@@ -952,5 +952,8 @@ fn spaces_around_links_and_line_breaks_are_kept() {
         vec!["by Hiroshi", "Tokyo — a city"]
     );
     // No space where the markup has none.
-    assert_eq!(text("<p>H<sub>2</sub>O, <a href=\"/x\">link</a>ed</p>"), vec!["H2O, linked"]);
+    assert_eq!(
+        text("<p>H<sub>2</sub>O, <a href=\"/x\">link</a>ed</p>"),
+        vec!["H2O, linked"]
+    );
 }

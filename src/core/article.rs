@@ -402,10 +402,11 @@ impl Block {
     }
 }
 
-/// An update worth showing: one later than the publication (any, when the
-/// article has no date).
+/// An update worth showing: more than a minute after the publication (a
+/// save right after publishing is not an update), or any, when the article
+/// has no date.
 pub fn later_update(updated: Option<Timestamp>, published: Option<Timestamp>) -> Option<Timestamp> {
-    updated.filter(|u| published.is_none_or(|p| u.unix_ms > p.unix_ms))
+    updated.filter(|u| published.is_none_or(|p| u.unix_ms > p.unix_ms + 60_000))
 }
 
 /// Average silent reading speed used for the reading time.
@@ -659,6 +660,25 @@ mod tests {
             Block::Separator,
         ]);
         assert_eq!(mixed.word_count(), 4 + 100 + 2 + 3 + 5 + 4);
+    }
+
+    #[test]
+    fn an_update_is_shown_when_it_comes_more_than_a_minute_later() {
+        let at = |s: &str| Some(Timestamp::parse_rfc3339(s).unwrap());
+        let published = at("2022-10-24T17:07:00Z");
+        // js1.10up.com's "Debug Blocks": modified one second after publishing.
+        assert_eq!(later_update(at("2022-10-24T17:07:01Z"), published), None);
+        assert_eq!(later_update(at("2022-10-24T17:08:00Z"), published), None);
+        assert_eq!(
+            later_update(at("2022-10-24T17:08:01Z"), published),
+            at("2022-10-24T17:08:01Z")
+        );
+        assert_eq!(later_update(at("2022-10-24T17:00:00Z"), published), None);
+        assert_eq!(
+            later_update(at("2022-10-24T17:00:00Z"), None),
+            at("2022-10-24T17:00:00Z")
+        );
+        assert_eq!(later_update(None, published), None);
     }
 
     #[test]

@@ -1,4 +1,5 @@
 use super::*;
+use crate::core::fixtures::embeds;
 use crate::core::html::tests::Html5ever;
 use crate::core::json::parse;
 
@@ -417,15 +418,7 @@ fn attachments_become_links_to_their_files() {
           {"url":"https://p.example/v.webm","mime_type":"video/webm","size_in_bytes":100},
           {"url":"https://p.example/notes.pdf","mime_type":"application/pdf"}]}]}"#;
     let parsed = article(&parse(feed).unwrap(), base, &Html5ever, None).unwrap();
-    let embeds: Vec<&Embed> = parsed
-        .value
-        .body
-        .iter()
-        .filter_map(|b| match b {
-            Block::Embed(e) => Some(e),
-            _ => None,
-        })
-        .collect();
+    let embeds = embeds(&parsed.value.body);
     assert_eq!(embeds.len(), 3);
     assert_eq!(
         (

@@ -11,6 +11,7 @@
 
 use super::*;
 use crate::core::article::{Align, Block, Embed, EmbedKind, Image, List, Marks, Preformatted, Run};
+use crate::core::fixtures::{embeds, kinds};
 use crate::core::html::tests::Html5ever;
 use crate::core::i18n::text_direction;
 use crate::core::json::parse;
@@ -114,35 +115,8 @@ fn paragraphs(body: &[Block]) -> Vec<&Vec<Run>> {
         .collect()
 }
 
-/// The block kinds of a body, for a readable comparison of its shape.
-fn kinds(body: &[Block]) -> Vec<&'static str> {
-    body.iter()
-        .map(|b| match b {
-            Block::Paragraph(_) => "p",
-            Block::Heading { .. } => "h",
-            Block::Quote { .. } => "quote",
-            Block::Image(_) => "img",
-            Block::List(_) => "list",
-            Block::ReadAlso(_) => "read-also",
-            Block::Preformatted { .. } => "pre",
-            Block::Separator => "hr",
-            Block::Table(_) => "table",
-            Block::Gallery { .. } => "gallery",
-            Block::Embed(_) => "embed",
-            Block::Footnotes(_) => "notes",
-        })
-        .collect()
-}
-
 fn the_embed(a: &Article) -> &Embed {
-    let embeds: Vec<&Embed> = a
-        .body
-        .iter()
-        .filter_map(|b| match b {
-            Block::Embed(e) => Some(e),
-            _ => None,
-        })
-        .collect();
+    let embeds = embeds(&a.body);
     assert_eq!(embeds.len(), 1, "{}: {:#?}", a.slug, a.body);
     embeds[0]
 }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::core::article::{Block, EmbedKind, List, Run};
+use crate::core::fixtures::kinds;
 use crate::core::html::tests::Html5ever;
 use crate::core::json::parse;
 
@@ -68,23 +69,7 @@ fn maps_every_field_of_an_embedded_post() {
 fn the_body_keeps_structure_and_drops_what_is_unsafe() {
     let parsed = post();
     let body = &parsed.value.body;
-    let kinds: Vec<&str> = body
-        .iter()
-        .map(|b| match b {
-            Block::Paragraph(_) => "p",
-            Block::Heading { .. } => "h",
-            Block::Quote { .. } => "quote",
-            Block::Image(_) => "img",
-            Block::List(_) => "list",
-            Block::ReadAlso(_) => "read",
-            Block::Preformatted { .. } => "pre",
-            Block::Separator => "hr",
-            Block::Table(_) => "table",
-            Block::Gallery { .. } => "gallery",
-            Block::Embed(_) => "embed",
-            Block::Footnotes(_) => "notes",
-        })
-        .collect();
+    let kinds = kinds(body);
     assert_eq!(
         kinds,
         vec![

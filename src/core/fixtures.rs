@@ -2,10 +2,12 @@
 //! (their sources are named in the README there), and views of a body's
 //! blocks for readable assertions.
 
+#[cfg(not(target_arch = "wasm32"))]
 use super::article::{Block, Embed};
 use super::json::{parse, Json};
 
 /// The block kinds of a body, for a readable comparison of its shape.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn kinds(body: &[Block]) -> Vec<&'static str> {
     body.iter()
         .map(|b| match b {
@@ -26,6 +28,7 @@ pub(crate) fn kinds(body: &[Block]) -> Vec<&'static str> {
 }
 
 /// The embeds of a body, in order.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn embeds(body: &[Block]) -> Vec<&Embed> {
     body.iter()
         .filter_map(|b| match b {

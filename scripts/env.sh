@@ -14,6 +14,7 @@ HERALD_RELEASE_TOOLCHAIN=nightly-2026-05-20
 release_env() {
   export RUSTUP_TOOLCHAIN="$HERALD_RELEASE_TOOLCHAIN"
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
+  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+  export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
   export CARGO_TARGET_DIR="$HERALD_ROOT/target/release-std"
 }

@@ -11,11 +11,19 @@
 //    each import after its function and a 16-digit hash; 200 such names,
 //    twice, are about 5 KB of the brotli download, since hashes do not
 //    compress. The wasm file too is then named after its new content.
-// 4. in release builds, runs wasm-opt -Oz again until it converges: trunk
-//    runs one -Oz pass, and repeated passes find more (0.7 KB of the brotli
-//    download on today's code).
+// 4. in release builds, drops the exports of wasm-streams (a dependency of
+//    leptos' server functions, which Herald does not use): its classes are
+//    exported for JavaScript, so the linker keeps them and everything they
+//    call, although nothing calls them (1.5 KB of the brotli download);
+//    and from the module, wasm-bindgen's `initSync` and a warning the
+//    loader cannot cause (see `withoutInitSync`).
+// 5. in release builds, runs wasm-opt again: trunk runs one -Oz pass;
+//    flattening and re-looping the control flow between more -Oz passes
+//    finds more, in three orders of which the smallest is kept (see
+//    `converge`).
 import { createHash } from "node:crypto";
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { brotliCompressSync, constants as zlibConstants } from "node:zlib";
 import { createRequire } from "node:module";
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -52,30 +60,39 @@ const minify = (code, file) => {
 const sri = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
 const contentName = (bytes, suffix) => `herald-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}${suffix}`;
 
+// LEB128 numbers of the WebAssembly binary format: read at `at` (the value
+// and where it ends), and written.
+function readUleb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [value, at];
+}
+
+function encode(n) {
+  const out = [];
+  do {
+    let byte = n % 128;
+    n = Math.floor(n / 128);
+    if (n > 0) byte |= 0x80;
+    out.push(byte);
+  } while (n > 0);
+  return Buffer.from(out);
+}
+
 // The import section of a WebAssembly module, with its imports' field names
 // replaced: `rename(field)` gives the new name. Everything else is copied.
 function renameImports(bytes, rename) {
   let at = 8;
   const uleb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
+    const [value, next] = readUleb(bytes, at);
+    at = next;
     return value;
-  };
-  const encode = (n) => {
-    const out = [];
-    do {
-      let byte = n % 128;
-      n = Math.floor(n / 128);
-      if (n > 0) byte |= 0x80;
-      out.push(byte);
-    } while (n > 0);
-    return Buffer.from(out);
   };
   const name = (text) => {
     const b = Buffer.from(text, "utf8");
@@ -126,17 +143,135 @@ function renameImports(bytes, rename) {
   return Buffer.concat(parts);
 }
 
-/** wasm-opt -Oz until nothing more shrinks, with the features trunk's pass enables. */
-function converge(bytes) {
+/** The module without the exports whose names start with one of `prefixes`,
+ * the others renamed by `rename(name)`. */
+function rewriteExports(bytes, prefixes, rename) {
+  let at = 8;
+  const uleb = () => {
+    const [value, next] = readUleb(bytes, at);
+    at = next;
+    return value;
+  };
+  const parts = [bytes.subarray(0, 8)];
+  let dropped = 0;
+  while (at < bytes.length) {
+    const start = at;
+    const id = bytes[at++];
+    const size = uleb();
+    const end = at + size;
+    if (id !== 7) {
+      parts.push(bytes.subarray(start, end));
+      at = end;
+      continue;
+    }
+    const count = uleb();
+    const kept = [];
+    for (let k = 0; k < count; k++) {
+      const length = uleb();
+      const name = bytes.subarray(at, at + length).toString("utf8");
+      at += length;
+      const descriptor = at;
+      at++;
+      uleb();
+      if (prefixes.some((p) => name.startsWith(p))) dropped++;
+      else {
+        const renamed = Buffer.from(rename(name), "utf8");
+        kept.push(Buffer.concat([encode(renamed.length), renamed, bytes.subarray(descriptor, at)]));
+      }
+    }
+    if (at !== end) fail("wasm export section: its entries do not add up to its size");
+    const body = Buffer.concat([encode(kept.length), ...kept]);
+    parts.push(Buffer.from([7]), encode(body.length), body);
+  }
+  if (dropped === 0) fail(`no export starts with ${prefixes.join(" or ")}: update post-build.mjs`);
+  return Buffer.concat(parts);
+}
+
+/** The module without the JavaScript classes `names` (wasm-streams', whose
+ * exports are dropped from the wasm file): each class, its dispose line and
+ * its finalization registry. */
+/** `text` without the block that starts with `head` (up to its closing brace). */
+function withoutBlock(text, head) {
+  const start = text.indexOf(head);
+  if (start < 0) fail(`\`${head}\` not found in the module: update post-build.mjs`);
+  let at = text.indexOf("{", start) + 1;
+  for (let depth = 1; depth > 0; at++) depth += text[at] === "{" ? 1 : text[at] === "}" ? -1 : 0;
+  return text.slice(0, start) + text.slice(at);
+}
+
+/**
+ * wasm-bindgen's `initSync` (compiles the module on the main thread), and
+ * the warning its `init` gives for an older way to call it: the loader
+ * never calls the one and always calls the other the current way. Its
+ * warning for a server that sends the wasm file with another type, said
+ * in fewer words.
+ */
+function withoutInitSync(text) {
+  const replace = (before, after, what) => {
+    if (!text.includes(before)) fail(`${what} not found in the module: update post-build.mjs`);
+    text = text.replace(before, after);
+  };
+  replace("export { initSync, __wbg_init as default };", "export { __wbg_init as default };", "initSync's export");
+  replace("console.warn('using deprecated parameters for the initialization function; pass a single object instead')", "", "init's warning");
+  replace(
+    "\"`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n\"",
+    "\"[herald] the server sends the wasm file without `Content-Type: application/wasm`, so it loads more slowly:\"",
+    "the warning for a wasm file's type",
+  );
+  return withoutBlock(text, "function initSync(module) {");
+}
+
+function withoutClasses(text, names) {
+  for (const name of names) {
+    text = withoutBlock(text, `export class ${name} {`);
+    const dispose = new RegExp(`^if \\(Symbol\\.dispose\\) ${name}\\.prototype.*$`, "m");
+    const registry = new RegExp(`^const ${name}Finalization = [^;]*;$`, "m");
+    if (!dispose.test(text) || !registry.test(text)) fail(`${name}'s dispose line or registry not found: update post-build.mjs`);
+    text = text.replace(dispose, "").replace(registry, "");
+  }
+  return text;
+}
+
+/**
+ * wasm-opt's further passes, with the features trunk's pass enables.
+ * Flattening and re-looping the control flow, twice, with -Oz passes
+ * between, lets it find more than -Oz alone (1.1 KB of the brotli
+ * download, measured against `-Oz --converge`). How much more depends on
+ * the exact order of the passes, by a few hundred bytes either way and
+ * differently for each version of the code (measured on four successive
+ * builds: no one order was the smallest on all of them). So three orders
+ * run side by side and the smallest brotli-compressed result is kept: the
+ * three are equally correct, and the build takes about 15 s longer.
+ */
+async function converge(bytes) {
   const dir = mkdtempSync(join(tmpdir(), "herald-wasm-opt-"));
   try {
     const input = join(dir, "in.wasm");
-    const output = join(dir, "out.wasm");
     writeFileSync(input, bytes);
     const features = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "reference-types", "multivalue"];
     const wasmOpt = join(source, "e2e", "node_modules", ".bin", "wasm-opt");
-    execFileSync(wasmOpt, ["-Oz", "--converge", ...features.map((f) => `--enable-${f}`), input, "-o", output], { stdio: "inherit" });
-    return readFileSync(output);
+    const relooped = ["--flatten", "--rereloop"];
+    const orders = [
+      [...relooped, "-Oz", "-Oz", ...relooped, "-Oz", "-Oz", "-Oz", "-Oz"],
+      [...relooped, "-Oz", "-Oz", ...relooped, "-Oz", "-Oz", "-Oz"],
+      [...relooped, "-Oz", ...relooped, "-Oz", "-Oz", "-Oz"],
+    ];
+    const outputs = await Promise.all(
+      orders.map((passes, i) => {
+        const output = join(dir, `out${i}.wasm`);
+        const args = [...passes, "--strip-producers", "--strip-target-features", ...features.map((f) => `--enable-${f}`), input, "-o", output];
+        return new Promise((done, failed) => {
+          execFile(wasmOpt, args, { maxBuffer: 1 << 26 }, (error, _out, stderr) => {
+            if (error) failed(new Error(`wasm-opt ${passes.join(" ")}: ${stderr || error.message}`));
+            else done(readFileSync(output));
+          });
+        });
+      }),
+    );
+    const sizes = outputs.map((b) => brotliCompressSync(b, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length);
+    const best = sizes.indexOf(Math.min(...sizes));
+    console.log(`post-build: wasm-opt orders give ${sizes.join(", ")} bytes brotli; kept #${best + 1}`);
+    return outputs[best];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -150,14 +285,23 @@ if (release) {
     return text.replaceAll(before, after);
   };
 
-  // Short import names: `_0`, `_1`, … in the order of the import section.
+  // Short import names: `_0`, `_1`, … in the order of the import section,
+  // then the closure shims' exports.
   const wasmBytes = readFileSync(join(staging, wasm));
   const renames = new Map();
-  const shortened = converge(
-    renameImports(wasmBytes, (field) => {
-      if (!renames.has(field)) renames.set(field, `_${renames.size.toString(36)}`);
-      return renames.get(field);
-    }),
+  const shortened = await converge(
+    rewriteExports(
+      renameImports(wasmBytes, (field) => {
+        if (!renames.has(field)) renames.set(field, `_${renames.size.toString(36)}`);
+        return renames.get(field);
+      }),
+      ["intounderlying", "__wbg_intounderlying"],
+      (name) => {
+        if (!name.startsWith("wasm_bindgen_")) return name;
+        if (!renames.has(name)) renames.set(name, `_${renames.size.toString(36)}`);
+        return renames.get(name);
+      },
+    ),
   );
   const original = readFileSync(join(staging, js), "utf8");
   const identifier = /[A-Za-z_$][\w$]*/g;
@@ -168,7 +312,7 @@ if (release) {
     provided++;
     return short;
   });
-  if (provided < renames.size) fail(`the module names ${provided} of the wasm file's ${renames.size} imports`);
+  if (provided < renames.size) fail(`the module names ${provided} of the wasm file's ${renames.size} imports and renamed exports`);
   const wasmRenamed = contentName(shortened, "_bg.wasm");
   writeFileSync(join(staging, wasmRenamed), shortened);
   if (wasmRenamed !== wasm) rmSync(join(staging, wasm));
@@ -176,7 +320,7 @@ if (release) {
   html = replaceIn(html, wasm, wasmRenamed, `${wasm} in index.html`);
   wasm = wasmRenamed;
 
-  const minified = minify(module, js);
+  const minified = minify(withoutInitSync(withoutClasses(module, ["IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource"])), js);
   const renamed = contentName(minified, ".js");
   writeFileSync(join(staging, js), minified);
   renameSync(join(staging, js), join(staging, renamed));

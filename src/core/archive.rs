@@ -46,6 +46,16 @@ pub fn group_by_year(months: &[MonthCount]) -> Vec<YearGroup> {
     groups
 }
 
+/// The archives of a WordPress site as first loaded: each year's count,
+/// newest first, and the months of its oldest and newest posts; a year's
+/// months are counted when it is opened (core::wpsite).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteYears {
+    pub years: Vec<(i32, u32)>,
+    pub oldest: (i32, u32),
+    pub newest: (i32, u32),
+}
+
 /// Pages given by the server (WordPress), as opposed to a whole month that
 /// the widget pages through itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 use super::ads::AdRules;
 use super::error::Format;
 use super::url::{check_template, UrlUse};
+use super::wpsite::Fallback;
 
 /// Where a feed is and what format it is in (`None`: detect it).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +46,11 @@ pub struct Config {
     pub locale: Option<String>,
     /// IANA zone; `None`: the reader's.
     pub time_zone: Option<String>,
+    /// A WordPress site's address (`data-wordpress`): its REST API feeds
+    /// every part that has no source of its own (core::wpsite).
+    pub wordpress: Option<String>,
+    /// What the sidebar lists when that site has no Popular Posts plugin.
+    pub trending_fallback: Fallback,
     pub article: Option<Source>,
     /// The article to show (embeds) or the lead article (the standalone front page).
     pub slug: Option<String>,
@@ -76,6 +82,8 @@ impl Default for Config {
             view: View::Page,
             locale: None,
             time_zone: None,
+            wordpress: None,
+            trending_fallback: Fallback::Latest,
             article: None,
             slug: None,
             trending: None,
@@ -102,6 +110,8 @@ pub const ATTRIBUTES: &[&str] = &[
     "view",
     "locale",
     "time-zone",
+    "wordpress",
+    "trending-fallback",
     "article",
     "article-format",
     "slug",
@@ -190,6 +200,15 @@ fn check_addresses(c: &mut Config, errors: &mut Vec<String>) {
             }
         }
     }
+    if let Some(site) = &c.wordpress {
+        let http = site.starts_with("https://") || site.starts_with("http://");
+        if !http || check_template("wordpress", site, UrlUse::Resource).is_err() {
+            errors.push(format!(
+                "data-wordpress: expected the site's address such as `https://news.example`, found `{site}`"
+            ));
+            c.wordpress = None;
+        }
+    }
     if let Some(link) = &c.link {
         if let Err(e) = check_template("link", link, UrlUse::Link) {
             errors.push(e);
@@ -241,6 +260,11 @@ impl Config {
                 "locale" => c.locale = text(value),
                 "time-zone" => c.time_zone = text(value),
                 "article" => c.article = source(value),
+                "wordpress" => c.wordpress = text(value),
+                "trending-fallback" => match Fallback::parse(value) {
+                    Ok(f) => c.trending_fallback = f,
+                    Err(e) => errors.push(e),
+                },
                 "slug" => c.slug = text(value),
                 "trending" => c.trending = source(value),
                 "archives" => c.archives = source(value),
@@ -334,7 +358,7 @@ impl Config {
                     Some(f) => Some(f),
                     None => {
                         errors.push(format!(
-                            "data-{name}: expected herald, wordpress, jsonfeed, open-meteo or auto, found `{value}`"
+                            "data-{name}: expected herald, wordpress, jsonfeed, rss, atom, open-meteo or auto, found `{value}`"
                         ));
                         None
                     }
@@ -408,13 +432,35 @@ mod tests {
     }
 
     #[test]
+    fn a_wordpress_site_from_one_attribute() {
+        let c = Config::from_attributes([
+            ("wordpress", " https://news.example/ "),
+            ("trending-fallback", "tag:editors-pick"),
+        ])
+        .unwrap();
+        assert_eq!(c.wordpress.as_deref(), Some("https://news.example/"));
+        assert_eq!(c.trending_fallback, Fallback::Tag("editors-pick".into()));
+        for bad in ["javascript:alert(1)", "news.example", "/wp", "ftp://x"] {
+            let errors = Config::from_attributes([("wordpress", bad)]).unwrap_err();
+            assert_eq!(
+                errors,
+                vec![format!(
+                    "data-wordpress: expected the site's address such as `https://news.example`, found `{bad}`"
+                )]
+            );
+        }
+        let errors = Config::from_attributes([("trending-fallback", "most-read")]).unwrap_err();
+        assert!(errors[0].starts_with("data-trending-fallback: expected latest, sticky"));
+    }
+
+    #[test]
     fn reports_every_bad_value() {
         let errors = Config::from_attributes([
             ("units", "kelvin"),
             ("trending-count", "many"),
             ("ads", "maybe"),
             ("article", "a.json"),
-            ("article-format", "rss"),
+            ("article-format", "rss3"),
             ("view", "sidebar"),
         ])
         .unwrap_err();
@@ -425,7 +471,7 @@ mod tests {
                 "data-trending-count: expected a whole number from 1 to 20, found `many`",
                 "data-ads: expected `on` or `off`, found `maybe`",
                 "data-view: expected page, article, trending, archives or topbar, found `sidebar`",
-                "data-article-format: expected herald, wordpress, jsonfeed, open-meteo or auto, found `rss`",
+                "data-article-format: expected herald, wordpress, jsonfeed, rss, atom, open-meteo or auto, found `rss3`",
             ]
         );
     }

@@ -230,6 +230,7 @@ fn read_everything(bytes: &[u8]) {
     let Ok(doc) = feed::read_json(Feed::Article, None, BASE, response) else {
         return;
     };
+    let doc = feed::Doc::Json(doc);
     let html = &Html5ever;
     for format in [
         super::error::Format::Herald,

@@ -13,6 +13,8 @@ pub enum Feed {
     Archives,
     Listing,
     Weather,
+    /// The REST index of a `data-wordpress` site.
+    Site,
 }
 
 impl Feed {
@@ -23,6 +25,7 @@ impl Feed {
             Feed::Archives => "archives feed",
             Feed::Listing => "month listing",
             Feed::Weather => "weather feed",
+            Feed::Site => "WordPress site",
         }
     }
 }
@@ -34,6 +37,10 @@ pub enum Format {
     WordPress,
     JsonFeed,
     OpenMeteo,
+    /// RSS 2.0 (and RSS 0.9x / 1.0), read with the browser's XML parser.
+    Rss,
+    /// Atom 1.0.
+    Atom,
 }
 
 impl Format {
@@ -43,6 +50,8 @@ impl Format {
             Format::WordPress => "WordPress REST API",
             Format::JsonFeed => "JSON Feed",
             Format::OpenMeteo => "Open-Meteo",
+            Format::Rss => "RSS",
+            Format::Atom => "Atom",
         }
     }
 
@@ -53,6 +62,8 @@ impl Format {
             Format::WordPress => "wordpress",
             Format::JsonFeed => "jsonfeed",
             Format::OpenMeteo => "open-meteo",
+            Format::Rss => "rss",
+            Format::Atom => "atom",
         }
     }
 
@@ -62,6 +73,8 @@ impl Format {
             Format::WordPress,
             Format::JsonFeed,
             Format::OpenMeteo,
+            Format::Rss,
+            Format::Atom,
         ]
         .into_iter()
         .find(|f| f.config_name().eq_ignore_ascii_case(name.trim()))
@@ -107,6 +120,8 @@ pub enum Problem {
     /// A web page came back where JSON was expected.
     Html,
     Syntax(SyntaxError),
+    /// The browser's XML parser refused the document; its message.
+    XmlSyntax(String),
     Schema(SchemaError),
     /// The document is in a format or version this widget does not read.
     Unsupported(String),
@@ -186,6 +201,7 @@ impl fmt::Display for LoadError {
                 "{what}: {url} returned an HTML page instead of JSON (check the URL)"
             ),
             Problem::Syntax(e) => write!(f, "{what}: invalid JSON from {url}: {e}"),
+            Problem::XmlSyntax(e) => write!(f, "{what}: invalid XML from {url}: {e}"),
             Problem::Schema(e) => write!(f, "{what} from {url}: {e}"),
             Problem::Unsupported(msg) | Problem::OverLimit(msg) => write!(f, "{what} from {url}: {msg}"),
         }
@@ -266,10 +282,13 @@ mod tests {
             Format::WordPress,
             Format::JsonFeed,
             Format::OpenMeteo,
+            Format::Rss,
+            Format::Atom,
         ] {
             assert_eq!(Format::from_config_name(f.config_name()), Some(f));
         }
         assert_eq!(Format::from_config_name(" WordPress "), Some(Format::WordPress));
-        assert_eq!(Format::from_config_name("rss"), None);
+        assert_eq!(Format::from_config_name(" RSS "), Some(Format::Rss));
+        assert_eq!(Format::from_config_name("rss2"), None);
     }
 }

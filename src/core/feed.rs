@@ -7,10 +7,10 @@ use super::article::{Article, Summary};
 use super::config::Units;
 use super::error::{Feed, Format, LoadError, Parsed, Problem};
 use super::herald;
-use super::html::HtmlParser;
+use super::html::{HtmlParser, Node};
 use super::json::{self, Json};
 use super::weather::Weather;
-use super::{jsonfeed, open_meteo, wordpress};
+use super::{jsonfeed, open_meteo, wordpress, xmlfeed};
 
 /// What the browser got back.
 #[derive(Clone, Copy, Debug)]
@@ -20,6 +20,20 @@ pub struct Response<'a> {
     pub body: &'a [u8],
 }
 
+/// A fetched document: JSON, or an RSS or Atom feed (the XML is parsed by
+/// the browser's XML parser and handed over as a tree, `core::xmlfeed`).
+pub enum Doc {
+    Json(Json),
+    Xml(Node),
+}
+
+/// What [`read`] found in a response.
+pub enum Body<'a> {
+    Json(Json),
+    /// An XML document's text, for the browser's XML parser.
+    Xml(&'a str),
+}
+
 /// Checks the status and the body and parses the JSON.
 pub fn read_json(
     feed: Feed,
@@ -27,6 +41,20 @@ pub fn read_json(
     url: &str,
     response: Response,
 ) -> Result<Json, LoadError> {
+    match read(feed, format, url, response)? {
+        Body::Json(json) => Ok(json),
+        Body::Xml(_) => Err(LoadError::new(feed, format, url, Problem::Html)),
+    }
+}
+
+/// Checks the status and the body: JSON is parsed; an XML document (a
+/// feed) is handed back as text; a web page is an error.
+pub fn read<'a>(
+    feed: Feed,
+    format: Option<Format>,
+    url: &str,
+    response: Response<'a>,
+) -> Result<Body<'a>, LoadError> {
     let err = |problem| LoadError::new(feed, format, url, problem);
     match response.status {
         200..=299 => {}
@@ -44,11 +72,25 @@ pub fn read_json(
     if trimmed.is_empty() {
         return Err(err(Problem::Empty));
     }
-    let html_type = response
-        .content_type
-        .is_some_and(|ct| ct.trim().to_ascii_lowercase().starts_with("text/html"));
-    if html_type || trimmed.starts_with('<') {
+    let content_type = response.content_type.unwrap_or("");
+    let is = |text: &str, prefix: &str| {
+        text.get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    };
+    if is(content_type.trim(), "text/html") {
         return Err(err(Problem::Html));
+    }
+    if trimmed.starts_with('<') {
+        // A feed: sent as XML, or opening as one; never a web page.
+        let xml = content_type.contains("xml")
+            || ["<?xml", "<rss", "<feed", "<rdf:rdf"]
+                .iter()
+                .any(|p| is(trimmed, p));
+        return if xml && !is(trimmed, "<!doctype h") && !is(trimmed, "<html") {
+            Ok(Body::Xml(text))
+        } else {
+            Err(err(Problem::Html))
+        };
     }
     let json = json::parse(text).map_err(|e| err(Problem::Syntax(e)))?;
     if json.is_null() {
@@ -56,7 +98,7 @@ pub fn read_json(
             "the document is `null`, where an object was expected".to_string(),
         )));
     }
-    Ok(json)
+    Ok(Body::Json(json))
 }
 
 /// The format of a document, when it is unambiguous.
@@ -100,12 +142,17 @@ pub fn choose_format(
     feed: Feed,
     configured: Option<Format>,
     url: &str,
-    json: &Json,
+    doc: &Doc,
 ) -> Result<Format, LoadError> {
-    if let Some(f) = configured {
-        return Ok(f);
-    }
-    detect(json).ok_or_else(|| {
+    let detected = match doc {
+        Doc::Json(json) => configured.or_else(|| detect(json)),
+        // An XML document is RSS or Atom whatever was configured.
+        Doc::Xml(root) => {
+            return xmlfeed::detect(root)
+                .ok_or_else(|| LoadError::new(feed, None, url, xmlfeed::not_a_feed(root)));
+        }
+    };
+    detected.ok_or_else(|| {
         LoadError::new(
             feed,
             None,
@@ -126,26 +173,39 @@ fn not_for(format: Format, what: &str) -> Problem {
 /// picks the item of a JSON Feed.
 pub fn article(
     format: Format,
-    json: &Json,
+    doc: &Doc,
     url: &str,
     html: &dyn HtmlParser,
     slug: Option<&str>,
 ) -> Result<Parsed<Article>, Problem> {
-    match format {
-        Format::Herald => herald::article(json, url),
-        Format::WordPress => wordpress::article(json, url, html),
-        Format::JsonFeed => jsonfeed::article(json, url, html, slug),
-        other => Err(not_for(other, "articles")),
+    match (format, doc) {
+        (Format::Herald, Doc::Json(json)) => herald::article(json, url),
+        (Format::WordPress, Doc::Json(json)) => wordpress::article(json, url, html),
+        (Format::JsonFeed, Doc::Json(json)) => jsonfeed::article(json, url, html, slug),
+        (Format::Rss | Format::Atom, Doc::Xml(root)) => xmlfeed::article(root, url, html, slug),
+        (other, _) => Err(not_for(other, "articles")),
+    }
+}
+
+/// The JSON of a document in a JSON format.
+fn json<'a>(format: Format, doc: &'a Doc, what: &str) -> Result<&'a Json, Problem> {
+    match doc {
+        Doc::Json(json) => Ok(json),
+        Doc::Xml(_) => Err(not_for(format, what)),
     }
 }
 
 /// A ranked list of articles.
 pub fn trending(
     format: Format,
-    json: &Json,
+    doc: &Doc,
     url: &str,
     html: &dyn HtmlParser,
 ) -> Result<Parsed<Vec<Summary>>, Problem> {
+    if let (Format::Rss | Format::Atom, Doc::Xml(root)) = (format, doc) {
+        return xmlfeed::summaries(root, url, html);
+    }
+    let json = json(format, doc, "trending lists")?;
     match format {
         Format::Herald => herald::trending(json, url),
         Format::WordPress => wordpress::summaries(json, url, html),
@@ -156,9 +216,9 @@ pub fn trending(
 
 /// Months with their article counts (Herald JSON only: neither WordPress
 /// nor JSON Feed has such a list).
-pub fn archives(format: Format, json: &Json, url: &str) -> Result<Parsed<Vec<MonthCount>>, Problem> {
+pub fn archives(format: Format, doc: &Doc, url: &str) -> Result<Parsed<Vec<MonthCount>>, Problem> {
     match format {
-        Format::Herald => herald::archives(json, url),
+        Format::Herald => herald::archives(json(format, doc, "archive indexes")?, url),
         other => Err(not_for(other, "archive indexes")),
     }
 }
@@ -175,11 +235,15 @@ pub struct Paging {
 /// The articles of one month.
 pub fn listing(
     format: Format,
-    json: &Json,
+    doc: &Doc,
     url: &str,
     html: &dyn HtmlParser,
     paging: Paging,
 ) -> Result<Parsed<Listing>, Problem> {
+    if let (Format::Rss | Format::Atom, Doc::Xml(root)) = (format, doc) {
+        return xmlfeed::listing(root, url, html);
+    }
+    let json = json(format, doc, "month listings")?;
     match format {
         Format::Herald => herald::listing(json, url),
         Format::WordPress => wordpress::listing(json, url, html, paging.page, paging.total, paging.pages),
@@ -189,9 +253,9 @@ pub fn listing(
 }
 
 /// The current weather, in `units`.
-pub fn weather(format: Format, json: &Json, units: Units) -> Result<Parsed<Weather>, Problem> {
+pub fn weather(format: Format, doc: &Doc, units: Units) -> Result<Parsed<Weather>, Problem> {
     match format {
-        Format::OpenMeteo => open_meteo::weather(json, units),
+        Format::OpenMeteo => open_meteo::weather(json(format, doc, "weather")?, units),
         other => Err(not_for(other, "weather")),
     }
 }
@@ -271,6 +335,51 @@ mod tests {
     }
 
     #[test]
+    fn feeds_in_xml_are_handed_over_and_web_pages_refused() {
+        let xml = |body: &'static str, content_type| {
+            matches!(
+                read(
+                    Feed::Trending,
+                    None,
+                    "https://x/feed/",
+                    Response {
+                        status: 200,
+                        content_type,
+                        body: body.as_bytes(),
+                    }
+                ),
+                Ok(Body::Xml(_))
+            )
+        };
+        // WordPress' /feed/ and /feed/atom/, and feeds sent as text/plain or without a type.
+        assert!(xml(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\">",
+            Some("application/rss+xml; charset=UTF-8")
+        ));
+        assert!(xml(
+            "\u{feff}<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">",
+            Some("application/atom+xml")
+        ));
+        assert!(xml("<rss version=\"2.0\"><channel/></rss>", Some("text/plain")));
+        assert!(xml(
+            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">",
+            None
+        ));
+        assert!(xml("<anything/>", Some("text/xml")));
+        for page in [
+            "<!DOCTYPE html><html><title>x</title>",
+            "<html><body>",
+            "<p>hello</p>",
+        ] {
+            assert_eq!(problem(ok(page)), Problem::Html);
+            assert!(!xml(page, None));
+        }
+        assert!(!xml("<rss>", Some("text/html; charset=utf-8")));
+        // The JSON readers still refuse XML as a web page.
+        assert_eq!(problem(ok("<?xml version=\"1.0\"?><rss/>")), Problem::Html);
+    }
+
+    #[test]
     fn detects_formats_only_when_unambiguous() {
         let d = |s: &str| detect(&json::parse(s).unwrap());
         assert_eq!(d(r#"{"herald":1,"type":"article"}"#), Some(Format::Herald));
@@ -289,8 +398,13 @@ mod tests {
         );
         assert_eq!(d(r#"{"headline":"x"}"#), None);
         assert_eq!(d("[]"), None);
-        let err =
-            choose_format(Feed::Trending, None, "https://x/t", &json::parse("{}").unwrap()).unwrap_err();
+        let err = choose_format(
+            Feed::Trending,
+            None,
+            "https://x/t",
+            &Doc::Json(json::parse("{}").unwrap()),
+        )
+        .unwrap_err();
         assert!(err
             .to_string()
             .starts_with("trending feed from https://x/t: the format could not be recognised"));

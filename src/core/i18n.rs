@@ -121,6 +121,10 @@ macro_rules! strings {
 
 strings! {
     trending_today,
+    /// The sidebar's list when it holds a site's latest posts.
+    latest,
+    /// The sidebar's list when it holds a site's sticky posts.
+    featured,
     archives,
     advertisement,
     read_also,
@@ -205,6 +209,8 @@ strings! {
 
 pub static EN: Strings = Strings {
     trending_today: "Trending Today",
+    latest: "Latest",
+    featured: "Featured",
     archives: "Archives",
     advertisement: "Advertisement",
     read_also: "Read also",
@@ -243,7 +249,7 @@ pub static EN: Strings = Strings {
     reason_empty: "The response was empty.",
     reason_encoding: "The response was not valid text.",
     reason_html: "A web page came back instead of data.",
-    reason_syntax: "The data is damaged (invalid JSON).",
+    reason_syntax: "The data is damaged (invalid JSON or XML).",
     reason_schema: "The data is not in the expected format.",
     reason_unsupported: "The data is in a format this widget does not read.",
     archive_title: "Articles from {month}",
@@ -278,6 +284,8 @@ pub static EN: Strings = Strings {
 
 pub static ES: Strings = Strings {
     trending_today: "Tendencias de hoy",
+    latest: "Lo más reciente",
+    featured: "Destacados",
     archives: "Archivo",
     advertisement: "Publicidad",
     read_also: "Lea también",
@@ -316,7 +324,7 @@ pub static ES: Strings = Strings {
     reason_empty: "La respuesta estaba vacía.",
     reason_encoding: "La respuesta no era texto válido.",
     reason_html: "Se recibió una página web en lugar de datos.",
-    reason_syntax: "Los datos están dañados (JSON no válido).",
+    reason_syntax: "Los datos están dañados (JSON o XML no válido).",
     reason_schema: "Los datos no tienen el formato esperado.",
     reason_unsupported: "Los datos están en un formato que este widget no lee.",
     archive_title: "Artículos de {month}",
@@ -351,6 +359,8 @@ pub static ES: Strings = Strings {
 
 pub static FR: Strings = Strings {
     trending_today: "Tendances du jour",
+    latest: "Les plus récents",
+    featured: "À la une",
     archives: "Archives",
     advertisement: "Publicité",
     read_also: "Lire aussi",
@@ -389,7 +399,7 @@ pub static FR: Strings = Strings {
     reason_empty: "La réponse était vide.",
     reason_encoding: "La réponse n’était pas un texte valide.",
     reason_html: "Une page web a été reçue au lieu des données.",
-    reason_syntax: "Les données sont endommagées (JSON non valide).",
+    reason_syntax: "Les données sont endommagées (JSON ou XML non valide).",
     reason_schema: "Les données ne sont pas au format attendu.",
     reason_unsupported: "Les données sont dans un format que ce widget ne lit pas.",
     archive_title: "Articles de {month}",
@@ -424,6 +434,8 @@ pub static FR: Strings = Strings {
 
 pub static DE: Strings = Strings {
     trending_today: "Heute im Trend",
+    latest: "Neueste Artikel",
+    featured: "Empfohlen",
     archives: "Archiv",
     advertisement: "Anzeige",
     read_also: "Lesen Sie auch",
@@ -462,7 +474,7 @@ pub static DE: Strings = Strings {
     reason_empty: "Die Antwort war leer.",
     reason_encoding: "Die Antwort war kein gültiger Text.",
     reason_html: "Statt Daten kam eine Webseite zurück.",
-    reason_syntax: "Die Daten sind beschädigt (ungültiges JSON).",
+    reason_syntax: "Die Daten sind beschädigt (ungültiges JSON oder XML).",
     reason_schema: "Die Daten haben nicht das erwartete Format.",
     reason_unsupported: "Die Daten liegen in einem Format vor, das dieses Widget nicht liest.",
     archive_title: "Artikel aus {month}",
@@ -497,6 +509,8 @@ pub static DE: Strings = Strings {
 
 pub static AR: Strings = Strings {
     trending_today: "الأكثر رواجًا اليوم",
+    latest: "الأحدث",
+    featured: "مختارات",
     archives: "الأرشيف",
     advertisement: "إعلان",
     read_also: "اقرأ أيضًا",
@@ -535,7 +549,7 @@ pub static AR: Strings = Strings {
     reason_empty: "الرد فارغ.",
     reason_encoding: "الرد ليس نصًا صالحًا.",
     reason_html: "وصلت صفحة ويب بدلًا من البيانات.",
-    reason_syntax: "البيانات تالفة (JSON غير صالح).",
+    reason_syntax: "البيانات تالفة (JSON أو XML غير صالح).",
     reason_schema: "البيانات ليست بالتنسيق المتوقع.",
     reason_unsupported: "البيانات بتنسيق لا تقرؤه هذه الأداة.",
     archive_title: "مقالات {month}",
@@ -570,6 +584,8 @@ pub static AR: Strings = Strings {
 
 pub static FA: Strings = Strings {
     trending_today: "پربازدیدترین‌های امروز",
+    latest: "تازه‌ترین‌ها",
+    featured: "برگزیده‌ها",
     archives: "بایگانی",
     advertisement: "آگهی",
     read_also: "بخوانید",
@@ -608,7 +624,7 @@ pub static FA: Strings = Strings {
     reason_empty: "پاسخ خالی بود.",
     reason_encoding: "پاسخ متن معتبری نبود.",
     reason_html: "به جای داده، یک صفحهٔ وب دریافت شد.",
-    reason_syntax: "داده‌ها آسیب دیده‌اند (JSON نامعتبر).",
+    reason_syntax: "داده‌ها آسیب دیده‌اند (JSON یا XML نامعتبر).",
     reason_schema: "داده‌ها در قالب مورد انتظار نیستند.",
     reason_unsupported: "داده‌ها در قالبی هستند که این ابزارک نمی‌خواند.",
     archive_title: "مقاله‌های {month}",

@@ -71,6 +71,18 @@ fn slug_of(item: &At) -> Option<String> {
 /// (docs/sources.md), with a warning.
 fn slugs(items: &[At], warnings: &mut Warnings) -> Vec<Option<String>> {
     let mut slugs: Vec<Option<String>> = items.iter().map(slug_of).collect();
+    unique_slugs(&mut slugs, warnings, &|i| items[i].path());
+    slugs
+}
+
+/// Makes a feed's slugs unique: when two items would share one, the first
+/// keeps it and the later ones get `-2`, `-3`… (docs/sources.md), with a
+/// warning naming the item (`name`). `xmlfeed` shares it.
+pub(super) fn unique_slugs(
+    slugs: &mut [Option<String>],
+    warnings: &mut Warnings,
+    name: &dyn Fn(usize) -> String,
+) {
     // Compared pairwise among the items a list shows (at most `MAX_ITEMS`,
     // so bounded work); items past them keep their slugs as they are.
     let shown = slugs.len().min(MAX_ITEMS);
@@ -89,12 +101,11 @@ fn slugs(items: &[At], warnings: &mut Warnings) -> Vec<Option<String>> {
             let unique = format!("{slug}-{n}");
             warnings.push(format!(
                 "two items have the slug `{slug}`: {} is `{unique}`",
-                items[i].path()
+                name(i)
             ));
             slugs[i] = Some(unique);
         }
     }
-    slugs
 }
 
 /// Whether `rest` is a suffix [`slugs`] gives (`-2`, `-3`…).
@@ -145,7 +156,7 @@ impl FeedDefaults {
     }
 }
 
-fn byline(authors: &[Author]) -> Option<String> {
+pub(super) fn byline(authors: &[Author]) -> Option<String> {
     let names: Vec<&str> = authors.iter().map(|a| a.name.as_str()).collect();
     (!names.is_empty()).then(|| names.join(" & "))
 }
@@ -187,8 +198,9 @@ fn authors(value: &At, base: &str) -> Vec<Author> {
     out
 }
 
-/// `content_text`: paragraphs at blank lines, line breaks kept.
-fn text_blocks(text: &str) -> Vec<Block> {
+/// `content_text` (and Atom's `type="text"`): paragraphs at blank lines,
+/// line breaks kept.
+pub(super) fn text_blocks(text: &str) -> Vec<Block> {
     text.replace("\r\n", "\n")
         .split("\n\n")
         .map(str::trim)
@@ -249,25 +261,38 @@ fn date(at: &At, key: &str, html: &dyn HtmlParser, warnings: &mut Warnings) -> D
     let Some(text) = at.opt_text(key)? else {
         return Ok(None);
     };
-    match parse_lenient(&text) {
+    match zoned_date(&text, html) {
         Ok((ts, note)) => {
-            let zoned = (note == Some(ZONELESS))
-                .then(|| in_zone(ts, |ms| html.zone_offset(ms)))
-                .flatten();
-            let note = match zoned {
-                Some(_) => Some("a date without a zone was read in the configured time zone"),
-                None => note,
-            };
             if let Some(note) = note {
                 warnings.push(format!("{note}: `{text}` at {}", at.path()));
             }
-            Ok(Some(zoned.unwrap_or(ts)))
+            Ok(Some(ts))
         }
         Err(e) => {
             warnings.push(format!("left out a date: {e} at {}.{key}", at.path()));
             Ok(None)
         }
     }
+}
+
+/// A date read leniently (`time::parse_lenient`), with what to note about
+/// it; a time written without a zone is read in the configured time zone,
+/// if any. `xmlfeed` shares it.
+pub(super) fn zoned_date(
+    text: &str,
+    html: &dyn HtmlParser,
+) -> Result<(Timestamp, Option<&'static str>), String> {
+    let (ts, note) = parse_lenient(text)?;
+    let zoned = (note == Some(ZONELESS))
+        .then(|| in_zone(ts, |ms| html.zone_offset(ms)))
+        .flatten();
+    Ok(match zoned {
+        Some(z) => (
+            z,
+            Some("a date without a zone was read in the configured time zone"),
+        ),
+        None => (ts, note),
+    })
 }
 
 fn headline(at: &At, ctx: &Ctx) -> DResult<String> {
@@ -367,19 +392,6 @@ fn attachments(item: &At, ctx: &mut Ctx) -> Vec<Embed> {
             Some("video") => EmbedKind::Video,
             _ => EmbedKind::Other,
         };
-        let mut details = Vec::new();
-        details.extend(file_type(mime));
-        if let Some(seconds) = a.num_of("duration_in_seconds").filter(|s| *s >= 1.0 && *s < 1e7) {
-            details.push(format!("{} min", ((seconds as u64) + 30) / 60));
-        }
-        if let Some(bytes) = a.num_of("size_in_bytes").filter(|b| *b >= 1.0 && *b < 1e13) {
-            let mb = (bytes as u64 + 500_000) / 1_000_000;
-            details.push(if mb == 0 {
-                "< 1 MB".to_string()
-            } else {
-                format!("{mb} MB")
-            });
-        }
         out.push(Embed {
             kind,
             url,
@@ -387,10 +399,29 @@ fn attachments(item: &At, ctx: &mut Ctx) -> Vec<Embed> {
             title: a.text_of("title"),
             poster: None,
             caption: None,
-            details: (!details.is_empty()).then(|| details.join(", ")),
+            details: details(mime, a.num_of("duration_in_seconds"), a.num_of("size_in_bytes")),
         });
     }
     out
+}
+
+/// What a file is, for its link: "MP3, 42 min, 38 MB" (an attachment's,
+/// an RSS enclosure's).
+pub(super) fn details(mime: &str, seconds: Option<f64>, bytes: Option<f64>) -> Option<String> {
+    let mut details = Vec::new();
+    details.extend(file_type(mime));
+    if let Some(seconds) = seconds.filter(|s| *s >= 1.0 && *s < 1e7) {
+        details.push(format!("{} min", ((seconds as u64) + 30) / 60));
+    }
+    if let Some(bytes) = bytes.filter(|b| *b >= 1.0 && *b < 1e13) {
+        let mb = (bytes as u64 + 500_000) / 1_000_000;
+        details.push(if mb == 0 {
+            "< 1 MB".to_string()
+        } else {
+            format!("{mb} MB")
+        });
+    }
+    (!details.is_empty()).then(|| details.join(", "))
 }
 
 /// A file type's short name from its MIME type: `audio/mpeg` → MP3.
@@ -480,48 +511,81 @@ pub fn summaries(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parse
     let items_at = root.required("items").map_err(|e| Problem::Schema(*e))?;
     let list = items_at.items().map_err(|e| Problem::Schema(*e))?;
     let feed = FeedDefaults::new(&root, base);
-    let budget = Budget::default();
-    let mut value = Vec::new();
     let mut ctx = Ctx::new(base, html);
-    let (mut skipped, mut first_skip) = (0, None);
-    if list.len() > MAX_ITEMS {
-        ctx.warnings
-            .push(list_cut(MAX_ITEMS, &format!("the feed has {} items", list.len())));
-    }
+    let mut out = List::new(list.len(), &mut ctx.warnings);
     let slugs = slugs(&list, &mut ctx.warnings);
     for (item, slug) in list.iter().zip(slugs).take(MAX_ITEMS) {
-        match summary(item, slug, &feed, None, &mut ctx) {
-            Ok(s) if !budget.text(s.text_len()) => {
-                ctx.warnings.push(list_cut(value.len(), budget.message()));
-                break;
-            }
-            Ok(s) => value.push(s),
-            Err(e) => {
-                skipped += 1;
-                first_skip.get_or_insert_with(|| e.to_string());
-                ctx.warnings.push(format!("skipped an item: {e}"));
-            }
+        let s = summary(item, slug, &feed, None, &mut ctx);
+        if !out.add(s, &mut ctx.warnings) {
+            break;
         }
     }
-    if let (true, Some(first)) = (value.is_empty(), first_skip) {
-        ctx.warnings.lead(nothing_left(skipped, &first));
+    Ok(out.finish(ctx.warnings))
+}
+
+/// A trending list being read: the summaries kept, against the item cap
+/// and the text budget, and the items skipped, each with a warning.
+/// `xmlfeed` shares it.
+#[derive(Default)]
+pub(super) struct List {
+    value: Vec<Summary>,
+    budget: Budget,
+    skipped: usize,
+    first_skip: Option<String>,
+}
+
+impl List {
+    /// A list of a feed of `count` items, with a warning when they are more than `MAX_ITEMS`.
+    pub(super) fn new(count: usize, warnings: &mut Warnings) -> Self {
+        if count > MAX_ITEMS {
+            warnings.push(list_cut(MAX_ITEMS, &format!("the feed has {count} items")));
+        }
+        List::default()
     }
-    Ok(Parsed {
-        value,
-        warnings: ctx.warnings.into_vec(),
-    })
+
+    /// Adds an item's summary, or skips the item with a warning; `false`
+    /// once the text budget is spent (the list is cut there).
+    pub(super) fn add(&mut self, summary: DResult<Summary>, warnings: &mut Warnings) -> bool {
+        match summary {
+            Ok(s) if !self.budget.text(s.text_len()) => {
+                warnings.push(list_cut(self.value.len(), self.budget.message()));
+                return false;
+            }
+            Ok(s) => self.value.push(s),
+            Err(e) => {
+                self.skipped += 1;
+                self.first_skip.get_or_insert_with(|| e.to_string());
+                warnings.push(format!("skipped an item: {e}"));
+            }
+        }
+        true
+    }
+
+    /// The list, its warnings led by what to say when nothing is left.
+    pub(super) fn finish(self, mut warnings: Warnings) -> Parsed<Vec<Summary>> {
+        if let (true, Some(first)) = (self.value.is_empty(), self.first_skip) {
+            warnings.lead(nothing_left(self.skipped, &first));
+        }
+        Parsed {
+            value: self.value,
+            warnings: warnings.into_vec(),
+        }
+    }
 }
 
 /// A feed of one month's items, as a month listing.
 pub fn listing(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parsed<Listing>, Problem> {
-    let parsed = summaries(json, base, html)?;
+    Ok(month(summaries(json, base, html)?))
+}
+
+/// A month listing of a feed's summaries (`xmlfeed` shares it).
+pub(super) fn month(parsed: Parsed<Vec<Summary>>) -> Parsed<Listing> {
     let first = parsed
         .value
         .iter()
         .find_map(|s| s.published)
         .map(|p| p.local_civil());
-    Ok(parsed
-        .map(|items| Listing::whole_month(first.map_or(0, |c| c.year), first.map_or(0, |c| c.month), items)))
+    parsed.map(|items| Listing::whole_month(first.map_or(0, |c| c.year), first.map_or(0, |c| c.month), items))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -23,6 +23,8 @@ pub mod time;
 pub mod url;
 pub mod weather;
 pub mod wordpress;
+pub mod wpsite;
+pub mod xmlfeed;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod differential;

@@ -9,10 +9,12 @@ use super::ads::ad_slot;
 use super::dom::{text_el, Markup};
 use super::env::Env;
 use super::intl::{self, DateStyle};
+use super::load::Load;
 use super::load::{absolute_url, use_loader, Input, Loaded, Request};
 use super::markup::{image_tag, COLUMN};
 use super::part::{part, Spec};
 use super::sanitize::BrowserHtml;
+use super::site;
 use super::states::article_skeleton;
 use crate::core::ads::{placements, SlotKind};
 use crate::core::article::{
@@ -20,11 +22,12 @@ use crate::core::article::{
     Run, Table,
 };
 use crate::core::config::Config;
-use crate::core::error::{Feed, Parsed, Problem};
+use crate::core::error::{Feed, Format, Parsed, Problem};
 use crate::core::feed;
 use crate::core::i18n::{direction, fill, text_direction};
 use crate::core::player::{player, Player};
 use crate::core::url::fill_encoded;
+use crate::core::wpsite;
 
 /// Appends text to `el`, with its line breaks as `<br>`.
 fn add_text(mut el: Markup, text: &str) -> Markup {
@@ -564,22 +567,38 @@ pub fn article(env: &Env, article: &Article) -> Markup {
 
 fn decode(input: &Input) -> Result<Parsed<Loaded>, Problem> {
     let req = input.request;
+    let fallback = &input.config.trending_fallback;
     feed::article(
         input.format,
-        input.json,
+        input.doc,
         &req.url,
         &BrowserHtml {
             zone: input.config.time_zone.as_deref(),
         },
         req.slug.as_deref(),
     )
-    .map(|p| p.map(Loaded::Article))
+    .map(|p| {
+        p.map(|mut a| {
+            // The tag that feeds the sidebar is the newsroom's, not the reader's.
+            a.tags.retain(|t| !fallback.hides_tag(t));
+            Loaded::Article(a)
+        })
+    })
 }
 
 /// The article's URL for `slug`; `None` when there is nothing to load yet.
 /// Without a slug, the article URL is used as it is (an embed of one article).
-pub fn article_url(config: &Config, slug: &str) -> Option<String> {
-    let source = config.article.as_ref()?;
+/// With `data-wordpress` and no article source, the post is asked for
+/// under `root`, else under the site's likely REST root (`/wp-json/`).
+pub fn article_url(config: &Config, slug: &str, root: Option<&str>) -> Option<String> {
+    let Some(source) = config.article.as_ref() else {
+        let guess = config
+            .wordpress
+            .as_deref()
+            .map(|site| wpsite::roots(site)[0].clone());
+        let root = root.map(str::to_string).or(guess)?;
+        return absolute_url(&wpsite::article_url(&root, Some(slug)));
+    };
     if slug.is_empty() && source.url.contains("{slug}") {
         return None;
     }
@@ -597,14 +616,28 @@ pub fn article_part(env: &Env, slug: Option<String>) -> Markup {
                 .into(),
         );
     }
+    let site = site::site(&config);
     let loader = use_loader(env, move || {
         let slug = slug.clone().unwrap_or_default();
+        // A site's post is asked for at once under the likely REST root,
+        // in parallel with the discovery, which confirms or corrects it.
+        let state = site.as_ref().map(|s| s.get());
+        let (root, provisional) = match (&config.article, &state) {
+            (None, Some(Load::Loading)) => (None, true),
+            (None, Some(load)) => (site::found(load).map(|f| f.root.clone()), false),
+            _ => (None, false),
+        };
+        let format = match &config.article {
+            Some(source) => source.format,
+            None => Some(Format::WordPress),
+        };
         let mut req = Request::new(
             Feed::Article,
-            article_url(&config, &slug)?,
-            config.article.as_ref()?.format,
+            article_url(&config, &slug, root.as_deref())?,
+            format,
             decode,
         );
+        req.provisional = provisional;
         req.slug = (!slug.is_empty()).then_some(slug);
         Some(req)
     });

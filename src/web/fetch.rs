@@ -127,16 +127,12 @@ pub fn fetch(
         None => send(url, timeout_ms).ok_or(Problem::Network)?,
     };
     let guard = Abort(sent.controller.clone());
+    // Handled from now on: a request aborted before its answer is read
+    // (a part's other requests, when one fails) is no unhandled rejection.
+    let answer = JsFuture::from(sent.promise);
     Ok((guard, async move {
         let _timer = sent.timer;
-        read(
-            JsFuture::from(sent.promise),
-            timeout_ms,
-            max_bytes,
-            &sent.controller,
-            &sent.timed_out,
-        )
-        .await
+        read(answer, timeout_ms, max_bytes, &sent.controller, &sent.timed_out).await
     }))
 }
 

@@ -9,14 +9,16 @@ use super::load::{absolute_url, use_loader, Input, Loaded, Request};
 use super::markup::{headline_el, image_tag};
 use super::part::{part, Spec};
 use super::sanitize::BrowserHtml;
+use super::site;
 use crate::core::archive::{Listing, ListingPage};
 use crate::core::article::Summary;
 use crate::core::config::Config;
-use crate::core::error::{Feed, Parsed, Problem};
+use crate::core::error::{Feed, Format, Parsed, Problem};
 use crate::core::feed::{self, Paging};
 use crate::core::i18n::fill;
 use crate::core::route::Route;
 use crate::core::url;
+use crate::core::wpsite;
 
 fn decode(input: &Input) -> Result<Parsed<Loaded>, Problem> {
     let req = input.request;
@@ -27,7 +29,7 @@ fn decode(input: &Input) -> Result<Parsed<Loaded>, Problem> {
     };
     feed::listing(
         input.format,
-        input.json,
+        input.doc,
         &req.url,
         &BrowserHtml {
             zone: input.config.time_zone.as_deref(),
@@ -194,8 +196,23 @@ pub fn listing_url(config: &Config, year: i32, month: u32, page: u32) -> Option<
 /// The listing of `year`-`month`, showing `page` of it, in `place`.
 pub fn listing_part(env: &Env, year: i32, month: u32, page: Signal<u32>, place: Place) -> Markup {
     let config = env.config.clone();
+    let site = site::site(&config);
     let loader = use_loader(env, move || {
         let page = page.get();
+        if config.listing.is_none() {
+            // Computed for a `data-wordpress` site: the month's exact bounds.
+            return site::request(site.as_ref(), Feed::Listing, &|found| {
+                let url = wpsite::listing_url(&found.root, year, month, page, config.per_page);
+                let mut req = Request::new(
+                    Feed::Listing,
+                    absolute_url(&url)?,
+                    Some(Format::WordPress),
+                    decode,
+                );
+                req.page = page;
+                Some(req)
+            });
+        }
         let mut req = Request::new(
             Feed::Listing,
             listing_url(&config, year, month, page)?,

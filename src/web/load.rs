@@ -2,6 +2,8 @@
 //! a Retry that reloads just that part, stale answers ignored, and the
 //! request cancelled when the part goes away.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -9,12 +11,12 @@ use leptos::task::spawn_local;
 
 use super::env::Env;
 use super::fetch::{fetch, Abort, Fetched};
-use crate::core::archive::{Listing, MonthCount};
+use super::sanitize::parse_xml;
+use crate::core::archive::{Listing, MonthCount, SiteYears};
 use crate::core::article::{Article, Summary};
 use crate::core::config::{Config, Source};
 use crate::core::error::{Feed, Format, LoadError, Parsed, Problem};
-use crate::core::feed::{choose_format, read_json, Response};
-use crate::core::json::Json;
+use crate::core::feed::{choose_format, read, Body, Doc, Response};
 use crate::core::weather::Weather;
 
 /// What a part loads. One type for all parts keeps the reactive machinery
@@ -28,6 +30,14 @@ pub enum Loaded {
     Archives(Vec<MonthCount>),
     Listing(Listing),
     Weather(Weather),
+    /// A WordPress site's years with their counts (its months load per year).
+    Years(SiteYears),
+    /// A `data-wordpress` site, discovered (`site`).
+    Site(crate::core::wpsite::Site),
+    /// A number read from an answer (`X-WP-Total`, a term's id: `site`).
+    Count(u32),
+    /// The year and month of a site's oldest or newest post (`site`).
+    Edge(Option<(i32, u32)>),
 }
 
 impl Loaded {
@@ -82,7 +92,7 @@ pub enum Load {
 pub struct Input<'a> {
     pub config: &'a Config,
     pub format: Format,
-    pub json: &'a Json,
+    pub doc: &'a Doc,
     pub request: &'a Request,
     pub fetched: &'a Fetched,
 }
@@ -98,6 +108,13 @@ impl Input<'_> {
 /// Reads a fetched document of a known format into a part's data.
 pub type Decoder = fn(&Input) -> Result<Parsed<Loaded>, Problem>;
 
+/// A part's own way to load its data, for data made of several requests
+/// (the archives of a WordPress site); given the widget's environment.
+pub type Run = Box<dyn FnOnce(Env) -> Pending>;
+
+/// Loading in progress: the data, or why there is none.
+pub type Pending = Pin<Box<dyn Future<Output = Result<Loaded, LoadError>>>>;
+
 /// What to fetch and how to read it.
 pub struct Request {
     pub feed: Feed,
@@ -108,6 +125,17 @@ pub struct Request {
     pub slug: Option<String>,
     /// The page asked for (feeds paged by the server).
     pub page: u32,
+    /// A guess sent before the site's REST root is known: a failure waits
+    /// for the discovery, after which the request is sent again (the same
+    /// or under the root found).
+    pub provisional: bool,
+    /// Nothing can be sent yet (the site is being discovered): the part
+    /// shows its skeleton.
+    pub wait: bool,
+    /// Loads the data instead of fetching `url` (which stays the key).
+    pub run: Option<Run>,
+    /// Nothing can be sent: this is why (the site was not found).
+    pub failed: Option<Arc<LoadError>>,
 }
 
 impl Request {
@@ -119,7 +147,18 @@ impl Request {
             decode,
             slug: None,
             page: 1,
+            provisional: false,
+            wait: false,
+            run: None,
+            failed: None,
         }
+    }
+
+    /// A request that has to wait (for the site's discovery).
+    pub fn waiting(feed: Feed) -> Request {
+        let mut r = Request::new(feed, String::new(), None, |_| Err(Problem::NotFound));
+        r.wait = true;
+        r
     }
 }
 
@@ -177,6 +216,8 @@ fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
     // or the part is unmounted.
     let current = StoredValue::new_local((String::new(), u32::MAX));
     let in_flight = StoredValue::new_local(None::<Abort>);
+    // The request in flight is a provisional one (`Request::provisional`).
+    let provisional = std::rc::Rc::new(std::cell::Cell::new(false));
     on_cleanup(move || {
         in_flight.try_update_value(|guard| guard.take());
     });
@@ -185,9 +226,13 @@ fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
     let begin = move |req: Request, n: u32| {
         let key = (req.url.clone(), n);
         if current.get_value() == key {
+            // Confirmed while in flight: its failure is final.
+            provisional.set(provisional.get() && req.provisional);
             return;
         }
         current.set_value(key.clone());
+        provisional.set(req.provisional);
+        let provisional = provisional.clone();
         if !matches!(state.get_untracked(), Load::Loading) {
             state.set(Load::Loading);
         }
@@ -204,6 +249,11 @@ fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
             }
             let next = match result {
                 Ok(value) => Load::Ready(Arc::new(value)),
+                Err(_) if provisional.get() => {
+                    // Still loading: the discovery's answer sends it again.
+                    current.set_value((String::new(), u32::MAX));
+                    return;
+                }
                 Err(error) => {
                     log_error(&error);
                     Load::Failed(Arc::new(error))
@@ -220,6 +270,15 @@ fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
         move |_| {
             let n = attempt.get();
             match request() {
+                Some(req) if req.wait || req.failed.is_some() => {
+                    current.set_value((String::new(), u32::MAX));
+                    in_flight.set_value(None);
+                    match req.failed {
+                        Some(error) => state.set(Load::Failed(error)),
+                        None if !matches!(state.get_untracked(), Load::Loading) => state.set(Load::Loading),
+                        None => {}
+                    }
+                }
                 Some(req) => begin(req, n),
                 None => {
                     current.set_value((String::new(), u32::MAX));
@@ -235,62 +294,82 @@ fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
 }
 
 /// Sends the request now and returns the rest of the work as a future.
-fn run(
-    env: &Env,
-    req: Request,
-) -> (
-    Option<Abort>,
-    impl std::future::Future<Output = Result<Loaded, LoadError>>,
-) {
-    let config = env.config.clone();
+fn run(env: &Env, mut req: Request) -> (Option<Abort>, Pending) {
+    match req.run.take() {
+        Some(own) => (None, own(env.clone())),
+        None => send(&env.config, req),
+    }
+}
+
+/// Sends `req` now and reads its answer; the request is cancelled if the
+/// returned future is dropped.
+pub fn start(config: &Arc<Config>, req: Request) -> Pending {
+    let (guard, pending) = send(config, req);
+    Box::pin(async move {
+        let _guard = guard;
+        pending.await
+    })
+}
+
+fn send(config: &Arc<Config>, req: Request) -> (Option<Abort>, Pending) {
+    let config = config.clone();
     let (guard, pending) = match fetch(&req.url, config.timeout_ms, config.max_bytes) {
         Ok((guard, pending)) => (Some(guard), Ok(pending)),
         Err(problem) => (None, Err(problem)),
     };
-    (guard, async move {
-        let url = req.url.as_str();
-        let fetched = match pending {
-            Ok(pending) => pending.await,
-            Err(problem) => Err(problem),
-        }
-        .map_err(|problem| LoadError::new(req.feed, req.format, url, problem))?;
-        let json = read_json(
-            req.feed,
-            req.format,
-            url,
-            Response {
-                status: fetched.status,
-                content_type: fetched.content_type.as_deref(),
-                body: &fetched.body,
-            },
-        )?;
-        let format = choose_format(req.feed, req.format, url, &json)?;
-        let input = Input {
-            config: &config,
-            format,
-            json: &json,
-            request: &req,
-            fetched: &fetched,
-        };
-        match (req.decode)(&input) {
-            Ok(parsed) => {
-                // One console line per document sums up what was repaired or left out.
-                if !parsed.warnings.is_empty() {
-                    web_sys::console::warn_1(
-                        &format!(
-                            "[herald] {} ({}) from {url}: repaired or left out:\n- {}",
-                            req.feed.label(),
-                            format.label(),
-                            parsed.warnings.join("\n- ")
-                        )
-                        .into(),
-                    );
-                }
-                Ok(parsed.value)
+    (
+        guard,
+        Box::pin(async move {
+            let url = req.url.as_str();
+            let fetched = match pending {
+                Ok(pending) => pending.await,
+                Err(problem) => Err(problem),
             }
-            Err(problem) => Err(LoadError::new(req.feed, Some(format), url, problem)),
-        }
-    })
+            .map_err(|problem| LoadError::new(req.feed, req.format, url, problem))?;
+            let body = read(
+                req.feed,
+                req.format,
+                url,
+                Response {
+                    status: fetched.status,
+                    content_type: fetched.content_type.as_deref(),
+                    body: &fetched.body,
+                },
+            )?;
+            let doc = match body {
+                Body::Json(json) => Doc::Json(json),
+                Body::Xml(text) => Doc::Xml(
+                    parse_xml(text).map_err(|problem| LoadError::new(req.feed, req.format, url, problem))?,
+                ),
+            };
+            let format = choose_format(req.feed, req.format, url, &doc)?;
+            let input = Input {
+                config: &config,
+                format,
+                doc: &doc,
+                request: &req,
+                fetched: &fetched,
+            };
+            match (req.decode)(&input) {
+                Ok(parsed) => {
+                    // One console line per document sums up what was repaired or left out.
+                    if !parsed.warnings.is_empty() {
+                        web_sys::console::warn_1(
+                            &format!(
+                                "[herald] {} ({}) from {url}: repaired or left out:\n- {}",
+                                req.feed.label(),
+                                format.label(),
+                                parsed.warnings.join("\n- ")
+                            )
+                            .into(),
+                        );
+                    }
+                    Ok(parsed.value)
+                }
+                Err(problem) => Err(LoadError::new(req.feed, Some(format), url, problem)),
+            }
+        }),
+    )
 }
 
 pub fn log_error(error: &LoadError) {

@@ -31,6 +31,7 @@ pub mod play;
 pub mod sanitize;
 pub mod schedule;
 pub mod scroll;
+pub mod site;
 pub mod states;
 pub mod topbar;
 pub mod trending;

@@ -19,6 +19,7 @@ use super::markup::theme_class;
 use super::part::{MainHook, Shown};
 use super::schedule::yield_now;
 use super::scroll;
+use super::site;
 use super::states::{article_skeleton, not_found};
 use super::topbar::top_bar_contents;
 use super::trending::trending_part;
@@ -47,13 +48,19 @@ fn main_of(route: &Route, lead: &Option<String>) -> Main {
 /// first (see `fetch::prefetch`).
 pub fn prefetch(config: &Config, route: &Route) {
     let main = match main_of(route, &config.slug) {
-        Main::Article(slug) => article_url(config, slug.as_deref().unwrap_or("")),
+        Main::Article(slug) => article_url(config, slug.as_deref().unwrap_or(""), None),
         Main::Listing(year, month) => listing::listing_url(config, year, month, route.page()),
         Main::NotFound => None,
     };
     let others = [&config.trending, &config.archives, &config.weather];
+    // A WordPress site's index, for the discovery (`site`).
+    let index = config
+        .wordpress
+        .as_deref()
+        .and_then(|address| site::index_url(&crate::core::wpsite::roots(address)[0]));
     let urls = main
         .into_iter()
+        .chain(index)
         .chain(others.into_iter().flatten().filter_map(|s| absolute_url(&s.url)));
     for url in urls {
         fetch::prefetch(&url, config.timeout_ms);

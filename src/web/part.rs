@@ -35,6 +35,9 @@ pub struct Spec {
     main: bool,
     skeleton: Option<fn(&Env) -> Markup>,
     ready: Ready,
+    /// The heading's text, when it follows a signal (a WordPress site's
+    /// list is "Latest" without Popular Posts).
+    retitle: Option<Box<dyn Fn() -> &'static str>>,
 }
 
 /// Builds a part's content from its data (`None` if the data is not its kind).
@@ -55,6 +58,7 @@ impl Spec {
             main: false,
             skeleton: None,
             ready,
+            retitle: None,
         }
     }
 
@@ -92,6 +96,21 @@ impl Spec {
         }
     }
 
+    /// A part inside another part (a year's months in the archives): a
+    /// skeleton, a compact error, no heading of its own.
+    pub fn inner(
+        class: &'static str,
+        failed: &'static str,
+        skeleton: fn(&Env) -> Markup,
+        ready: impl Fn(&Env, &Loaded) -> Option<Markup> + Send + Sync + 'static,
+    ) -> Spec {
+        Spec {
+            failed: Some(failed),
+            skeleton: Some(skeleton),
+            ..Spec::bare(class, std::sync::Arc::new(ready))
+        }
+    }
+
     /// A small part that shows nothing while loading or after a failure
     /// (the weather: a failure is in the console only).
     pub fn quiet(
@@ -104,6 +123,12 @@ impl Spec {
     /// The part's landmark role.
     pub fn role(mut self, role: &'static str) -> Spec {
         self.role = Some(role);
+        self
+    }
+
+    /// The heading's text, followed as it changes.
+    pub fn retitle(mut self, title: Box<dyn Fn() -> &'static str>) -> Spec {
+        self.retitle = Some(title);
         self
     }
 
@@ -149,20 +174,16 @@ fn retry_clicked(ev: &web_sys::Event) -> bool {
         .is_some()
 }
 
-/// Calls `retry` when the part's Retry button is clicked, until the
-/// current owner is cleaned up.
-fn on_retry(section: &web_sys::Element, loader: Loader) {
-    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-        if retry_clicked(&ev) {
-            loader.retry();
-        }
-    });
-    let _ = section.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
-    let section = section.clone();
+/// Calls `f` on each `event` at `el`, until the current owner is cleaned
+/// up (compiled once for every listener of the parts).
+pub fn listen(el: &web_sys::Element, event: &'static str, f: Box<dyn FnMut(web_sys::Event)>) {
+    let listener = Closure::wrap(f);
+    let _ = el.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+    let el = el.clone();
     let listener = StoredValue::new_local(Some(listener));
     on_cleanup(move || {
         if let Some(l) = listener.try_update_value(Option::take).flatten() {
-            let _ = section.remove_event_listener_with_callback("click", l.as_ref().unchecked_ref());
+            let _ = el.remove_event_listener_with_callback(event, l.as_ref().unchecked_ref());
         }
     });
 }
@@ -179,6 +200,7 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> Markup {
         main,
         skeleton,
         ready,
+        retitle,
     } = spec;
     let env = env.clone();
     let hook = if main { use_context::<MainHook>() } else { None };
@@ -187,9 +209,12 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> Markup {
         section = section.attr("role", role);
     }
     if let Some((text, id)) = &heading {
-        section = section
-            .attr("aria-labelledby", id)
-            .child(text_el("h2", "hd-sidebar__heading", text).attr("id", id));
+        let h2 = text_el("h2", "hd-sidebar__heading", text).attr("id", id);
+        if let Some(title) = retitle {
+            let el = h2.as_element().clone();
+            watch(move || el.set_text_content(Some(title())));
+        }
+        section = section.attr("aria-labelledby", id).child(h2);
     }
     if let Some((loading, failed)) = announce {
         let status = text_el("p", "hd-sr", "")
@@ -234,7 +259,16 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> Markup {
         view
     });
     let element = section.as_element().clone();
-    on_retry(&element, loader);
+    // Retry, when the part's error's button is clicked.
+    listen(
+        &element,
+        "click",
+        Box::new(move |ev| {
+            if retry_clicked(&ev) {
+                loader.retry();
+            }
+        }),
+    );
     watch(move || {
         let state = loader.state.get();
         let busy = matches!(state, Load::Loading);

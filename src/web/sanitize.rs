@@ -16,11 +16,14 @@ use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::DomParser;
 
+use crate::core::error::Problem;
 use crate::core::html::{HtmlParser, Node, MAX_DEPTH};
+use crate::core::xmlfeed;
 
 const XHTML: &str = "http://www.w3.org/1999/xhtml";
 const SVG: &str = "http://www.w3.org/2000/svg";
 const TEXT_NODE: f64 = 3.0;
+const CDATA_NODE: f64 = 4.0;
 const ELEMENT_NODE: f64 = 1.0;
 
 /// The attributes the sanitizer reads; others are never looked at.
@@ -84,9 +87,15 @@ impl Dom {
             .collect()
     }
 
-    fn convert(&self, node: &JsValue, depth: usize, out: &mut Vec<Node>) {
+    /// A parsed node and what it holds, as `core::html` reads it. For an
+    /// HTML fragment (`xml` false): elements outside XHTML become an empty
+    /// `svg` or `math` (dropped whole by the sanitizer), names lower-case,
+    /// the attributes of `html::ATTRIBUTES`. For a feed (`xml`): elements
+    /// named with their namespace's canonical prefix (`content:encoded`),
+    /// the attributes of `xmlfeed::XML_ATTRIBUTES`, CDATA as text.
+    fn convert(&self, node: &JsValue, depth: usize, out: &mut Vec<Node>, xml: bool) {
         let kind = self.node_type.call0(node).ok().and_then(|k| k.as_f64());
-        if kind == Some(TEXT_NODE) {
+        if kind == Some(TEXT_NODE) || (xml && kind == Some(CDATA_NODE)) {
             if let Some(text) = self.string(&self.node_value, node) {
                 out.push(Node::Text(text));
             }
@@ -97,8 +106,7 @@ impl Dom {
             return;
         }
         let ns = self.string(&self.namespace_uri, node).unwrap_or_default();
-        if ns != XHTML {
-            // SVG and MathML are dropped whole by the sanitizer.
+        if !xml && ns != XHTML {
             out.push(Node::Element {
                 tag: if ns == SVG { "svg" } else { "math" }.to_string(),
                 attrs: Vec::new(),
@@ -106,7 +114,8 @@ impl Dom {
             });
             return;
         }
-        let attrs = READ
+        let names = if xml { xmlfeed::XML_ATTRIBUTES } else { READ };
+        let attrs = names
             .iter()
             .filter_map(|name| {
                 let v = self
@@ -120,14 +129,16 @@ impl Dom {
         let mut children = Vec::new();
         if depth <= MAX_DEPTH {
             for child in self.children(node) {
-                self.convert(&child, depth + 1, &mut children);
+                self.convert(&child, depth + 1, &mut children, xml);
             }
         }
+        let local = self.string(&self.local_name, node).unwrap_or_default();
         out.push(Node::Element {
-            tag: self
-                .string(&self.local_name, node)
-                .unwrap_or_default()
-                .to_ascii_lowercase(),
+            tag: if xml {
+                format!("{}{local}", xmlfeed::prefix(&ns))
+            } else {
+                local.to_ascii_lowercase()
+            },
             attrs,
             children,
         });
@@ -140,7 +151,7 @@ thread_local! {
 
 /// Parses `html` inertly into a document, through the Trusted Types policy
 /// when there is one.
-fn parse_document(html: &str) -> Option<JsValue> {
+fn parse_document(html: &str, mime: &str) -> Option<JsValue> {
     let parser = DomParser::new().ok()?;
     let input = super::trusted::html(html)?;
     let parse: Function = Reflect::get(&parser, &"parseFromString".into())
@@ -149,7 +160,34 @@ fn parse_document(html: &str) -> Option<JsValue> {
         .ok()?;
     // It fails only where Trusted Types are enforced without the `herald`
     // policy, which the loader reports.
-    parse.call2(&parser, &input, &"text/html".into()).ok()
+    parse.call2(&parser, &input, &mime.into()).ok()
+}
+
+/// Parses a feed with the browser's XML parser, inertly (no entity is
+/// fetched, no script runs, expansion is bounded by the parser), into a
+/// tree for `core::xmlfeed`; the parser's complaint is the error.
+pub fn parse_xml(text: &str) -> Result<Node, Problem> {
+    let failed = || Problem::XmlSyntax("the browser's XML parser is not available".into());
+    // An XML document has no named properties (unlike an HTML one): its own
+    // accessors can be used.
+    let doc: web_sys::Document = parse_document(text, "application/xml")
+        .and_then(|d| d.dyn_into().ok())
+        .ok_or_else(failed)?;
+    // A document the parser refused holds a `parsererror` element.
+    if let Ok(Some(error)) = doc.query_selector("parsererror") {
+        // Chromium's words around the parser's own message are left out.
+        let text = error.text_content().unwrap_or_default();
+        let text = text.rsplit("errors:").next().unwrap_or("");
+        let text = text.split("Below is").next().unwrap_or("").trim();
+        return Err(Problem::XmlSyntax(text.chars().take(300).collect()));
+    }
+    DOM.with(|cell| {
+        let dom = cell.get_or_init(Dom::new).as_ref().ok_or_else(failed)?;
+        let root = doc.document_element().ok_or(Problem::Empty)?;
+        let mut out = Vec::new();
+        dom.convert(&root.into(), 1, &mut out, true);
+        out.pop().ok_or(Problem::Empty)
+    })
 }
 
 /// The browser's HTML parser and time-zone rules, for the readers; `zone`
@@ -164,7 +202,7 @@ impl HtmlParser for BrowserHtml<'_> {
     }
 
     fn parse(&self, html: &str) -> Vec<Node> {
-        let Some(doc) = parse_document(html) else {
+        let Some(doc) = parse_document(html, "text/html") else {
             return Vec::new();
         };
         DOM.with(|cell| {
@@ -179,7 +217,7 @@ impl HtmlParser for BrowserHtml<'_> {
             }
             let mut out = Vec::new();
             for child in dom.children(&body) {
-                dom.convert(&child, 1, &mut out);
+                dom.convert(&child, 1, &mut out, false);
             }
             out
         })

@@ -17,7 +17,7 @@ pub fn reason(t: &Strings, problem: &Problem) -> String {
         Problem::Empty => t.reason_empty.to_string(),
         Problem::NotUtf8(_) => t.reason_encoding.to_string(),
         Problem::Html => t.reason_html.to_string(),
-        Problem::Syntax(_) => t.reason_syntax.to_string(),
+        Problem::Syntax(_) | Problem::XmlSyntax(_) => t.reason_syntax.to_string(),
         Problem::Schema(_) => t.reason_schema.to_string(),
         Problem::Unsupported(_) => t.reason_unsupported.to_string(),
     }

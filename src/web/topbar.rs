@@ -16,7 +16,7 @@ use crate::core::time::Timestamp;
 use crate::core::weather::{one_decimal, Icon, Weather};
 
 fn decode(input: &Input) -> Result<Parsed<Loaded>, Problem> {
-    feed::weather(input.format, input.json, input.config.units).map(|p| p.map(Loaded::Weather))
+    feed::weather(input.format, input.doc, input.config.units).map(|p| p.map(Loaded::Weather))
 }
 
 /// A 24×24 pictogram, drawn with a few shapes.

@@ -5,13 +5,17 @@
 use super::dom::{text_el, Markup};
 use super::env::Env;
 use super::intl::DateStyle;
-use super::load::{use_source_loader, Input, Loaded};
+use leptos::prelude::*;
+
+use super::load::{absolute_url, use_loader, use_source_loader, Input, Loaded, Loader, Request};
 use super::markup::{headline_el, image_tag};
 use super::part::{part, Spec};
 use super::sanitize::BrowserHtml;
+use super::site;
 use crate::core::article::Summary;
-use crate::core::error::{Feed, Parsed, Problem};
+use crate::core::error::{Feed, Format, Parsed, Problem};
 use crate::core::feed;
+use crate::core::wpsite::{self, Heading};
 
 /// The height of a row in em, as in the stylesheet (`.hd-trending__item`).
 pub const ROW_EM: usize = 6;
@@ -19,7 +23,7 @@ pub const ROW_EM: usize = 6;
 fn decode(input: &Input) -> Result<Parsed<Loaded>, Problem> {
     feed::trending(
         input.format,
-        input.json,
+        input.doc,
         &input.request.url,
         &BrowserHtml {
             zone: input.config.time_zone.as_deref(),
@@ -88,9 +92,32 @@ fn skeleton(env: &Env) -> Markup {
         )
 }
 
+/// For a `data-wordpress` site without a trending source: Popular Posts
+/// when the site has it, else the publisher's fallback (a category or tag
+/// given by slug is looked up first).
+fn site_loader(env: &Env, site: Option<site::SiteState>) -> Loader {
+    let config = env.config.clone();
+    use_loader(env, move || {
+        site::request(site.as_ref(), Feed::Trending, &|found| {
+            let url = wpsite::trending_url(found, &config.trending_fallback, config.trending_count)?;
+            Some(Request::new(
+                Feed::Trending,
+                absolute_url(&url)?,
+                Some(Format::WordPress),
+                decode,
+            ))
+        })
+    })
+}
+
 pub fn trending_part(env: &Env) -> Markup {
-    let loader = use_source_loader(env, Feed::Trending, |c| c.trending.as_ref(), decode);
     let t = env.t();
+    let from_site = env.config.trending.is_none() && env.config.wordpress.is_some();
+    let site = if from_site { site::site(&env.config) } else { None };
+    let loader = match &site {
+        Some(_) => site_loader(env, site.clone()),
+        None => use_source_loader(env, Feed::Trending, |c| c.trending.as_ref(), decode),
+    };
     let spec = Spec::sidebar(
         "hd-trending",
         (t.trending_today, env.id("trending")),
@@ -100,5 +127,18 @@ pub fn trending_part(env: &Env) -> Markup {
     )
     // The list's room: the configured number of rows, whatever arrives.
     .room(format!("{}em", env.config.trending_count * ROW_EM));
+    let Some(site) = site else {
+        return part(env, loader, spec);
+    };
+    // The heading says what the site's list is, once the site is known.
+    let fallback = env.config.trending_fallback.clone();
+    let spec = spec.retitle(Box::new(move || {
+        let load = site.get();
+        match site::found(&load).map(|found| wpsite::heading(found, &fallback)) {
+            Some(Heading::Latest) => t.latest,
+            Some(Heading::Featured) => t.featured,
+            _ => t.trending_today,
+        }
+    }));
     part(env, loader, spec)
 }

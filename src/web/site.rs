@@ -1,0 +1,224 @@
+//! A WordPress site given by its address (`data-wordpress`): finds its REST
+//! root once per page (shared by every widget of the site), and counts
+//! posts from `X-WP-Total`, a few requests at a time, cached for the
+//! session. What to ask for is decided in `core::wpsite`.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::load::{absolute_url, start, Decoder, Input, Load, Loaded, Pending, Request};
+use crate::core::config::Config;
+use crate::core::error::{Feed, Format, LoadError, Parsed, Problem};
+use crate::core::feed::Doc;
+use crate::core::json::Json;
+use crate::core::wpsite::{self, Site};
+
+/// What is known of the site's REST API: loading (being discovered),
+/// ready (`Loaded::Site`) or failed. (A part's state type: no new kind of
+/// signal to compile.)
+pub type SiteState = ArcRwSignal<Load>;
+
+thread_local! {
+    /// The sites of the page's widgets (one or two: a list, not a map).
+    static SITES: RefCell<Vec<(String, SiteState)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The site, once found.
+pub fn found(load: &Load) -> Option<&Site> {
+    match load {
+        Load::Ready(loaded) => match &**loaded {
+            Loaded::Site(site) => Some(site),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The site of `config`'s `data-wordpress`, its discovery started on first
+/// use; `None` without one.
+pub fn site(config: &Arc<Config>) -> Option<SiteState> {
+    let address = config.wordpress.clone()?;
+    let config = config.clone();
+    // Widgets of one site with different fallback terms each find their own.
+    let mut key = address.clone();
+    if let Some((_, term)) = config.trending_fallback.lookup() {
+        key.push(' ');
+        key.push_str(term);
+    }
+    Some(SITES.with(|sites| {
+        let mut sites = sites.borrow_mut();
+        if let Some((_, known)) = sites.iter().find(|(k, _)| *k == key) {
+            return known.clone();
+        }
+        // Owned by no widget (not in a reactive owner's arena): it lives as
+        // long as the page, whichever widget goes away.
+        let state = ArcRwSignal::new(Load::Loading);
+        sites.push((key, state.clone()));
+        let out = state.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            state.set(match discover(&config, &address).await {
+                Ok(site) => Load::Ready(Arc::new(Loaded::Site(site))),
+                Err(e) => {
+                    super::load::log_error(&e);
+                    Load::Failed(Arc::new(e))
+                }
+            });
+        });
+        out
+    }))
+}
+
+/// The request for the index under `root`.
+pub fn index_url(root: &str) -> Option<String> {
+    absolute_url(&wpsite::endpoint(root, "", wpsite::INDEX_QUERY))
+}
+
+fn parsed(value: Loaded) -> Result<Parsed<Loaded>, Problem> {
+    Ok(Parsed {
+        value,
+        warnings: Vec::new(),
+    })
+}
+
+fn json<'a>(input: &'a Input) -> Result<&'a Json, Problem> {
+    match input.doc {
+        Doc::Json(json) => Ok(json),
+        Doc::Xml(_) => Err(Problem::Html),
+    }
+}
+
+/// The index fetched from `root` + `?`/`&` + [`wpsite::INDEX_QUERY`].
+fn read_index(input: &Input) -> Result<Parsed<Loaded>, Problem> {
+    let url = &input.request.url;
+    let root = &url[..url.len().saturating_sub(wpsite::INDEX_QUERY.len() + 1)];
+    parsed(Loaded::Site(wpsite::index(json(input)?, root)?))
+}
+
+/// A one-post query's `X-WP-Total`.
+fn read_total(input: &Input) -> Result<Parsed<Loaded>, Problem> {
+    let n = input.header_number("x-wp-total").ok_or_else(|| {
+        Problem::Unsupported(
+            "the answer has no X-WP-Total header (a proxy or the server's CORS settings may hide it)".into(),
+        )
+    })?;
+    parsed(Loaded::Count(n))
+}
+
+fn read_term(input: &Input) -> Result<Parsed<Loaded>, Problem> {
+    parsed(Loaded::Count(
+        wpsite::term_id(json(input)?).ok_or(Problem::NotFound)?,
+    ))
+}
+
+/// The oldest or newest post's year and month.
+pub fn read_edge(input: &Input) -> Result<Parsed<Loaded>, Problem> {
+    parsed(Loaded::Edge(wpsite::edge(json(input)?)))
+}
+
+/// Sends a request to the site now, read by `decode`.
+pub fn ask(config: &Arc<Config>, feed: Feed, url: &str, decode: Decoder) -> Pending {
+    start(
+        config,
+        Request::new(feed, url.to_string(), Some(Format::WordPress), decode),
+    )
+}
+
+/// Tries `/wp-json/`, then `?rest_route=/` (sites without pretty
+/// permalinks); the first error is the one reported. (A `Link` header
+/// naming the root is not readable across origins: WordPress sends no CORS
+/// headers with its pages.) Without Popular Posts, the fallback's category
+/// or tag given by slug is looked up here, once.
+async fn discover(config: &Arc<Config>, address: &str) -> Result<Site, LoadError> {
+    let mut first = None;
+    for root in wpsite::roots(address) {
+        let Some(url) = index_url(&root) else {
+            continue;
+        };
+        match ask(config, Feed::Site, &url, read_index).await {
+            Ok(Loaded::Site(mut site)) => {
+                if let (false, Some((route, slug))) = (site.popular, config.trending_fallback.lookup()) {
+                    let url = absolute_url(&wpsite::term_url(&root, route, slug)).unwrap_or_default();
+                    match ask(config, Feed::Trending, &url, read_term).await {
+                        Ok(Loaded::Count(id)) => site.term = Some(id),
+                        // The sidebar's list stays out; this says why.
+                        Err(e) => super::load::log_error(&e),
+                        Ok(_) => {}
+                    }
+                }
+                return Ok(site);
+            }
+            Ok(_) => {}
+            Err(e) => {
+                first.get_or_insert(e);
+            }
+        }
+    }
+    Err(first.unwrap_or_else(|| LoadError::new(Feed::Site, None, address, Problem::Network)))
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// The number of posts each of `urls` (one-post queries) matches, from
+/// `X-WP-Total`: sent [`wpsite::PARALLEL`] at a time and kept for the
+/// session (sessionStorage, keyed by the query's URL, where the page may
+/// use it).
+pub async fn totals(config: &Arc<Config>, feed: Feed, urls: &[String]) -> Result<Vec<u32>, LoadError> {
+    let store = storage();
+    let mut out = Vec::with_capacity(urls.len());
+    for chunk in urls.chunks(wpsite::PARALLEL) {
+        // Sent together (`ask` sends at once), then read in turn.
+        let sent: Vec<_> = chunk
+            .iter()
+            .map(|url| {
+                let cached = store
+                    .as_ref()
+                    .and_then(|s| s.get_item(url).ok().flatten()?.parse::<u32>().ok());
+                (url, cached.ok_or_else(|| ask(config, feed, url, read_total)))
+            })
+            .collect();
+        for (url, request) in sent {
+            let n = match request {
+                Ok(n) => n,
+                Err(pending) => {
+                    let Loaded::Count(n) = pending.await? else {
+                        continue;
+                    };
+                    if let Some(s) = &store {
+                        let _ = s.set_item(url, &n.to_string());
+                    }
+                    n
+                }
+            };
+            out.push(n);
+        }
+    }
+    Ok(out)
+}
+
+/// The request of a part fed by the site (it has no source of its own):
+/// `None` without a site; while the site is being discovered, a request
+/// that waits; once found, what `make` builds from it; if discovery
+/// failed, a request that fails with its error.
+pub fn request(
+    site: Option<&SiteState>,
+    feed: Feed,
+    make: &dyn Fn(&Site) -> Option<Request>,
+) -> Option<Request> {
+    match site?.get() {
+        Load::Idle => None,
+        Load::Loading => Some(Request::waiting(feed)),
+        Load::Ready(loaded) => match &*loaded {
+            Loaded::Site(site) => make(site),
+            _ => None,
+        },
+        Load::Failed(error) => {
+            let mut req = Request::new(feed, error.url.clone(), None, |_| Err(Problem::NotFound));
+            req.failed = Some(error);
+            Some(req)
+        }
+    }
+}

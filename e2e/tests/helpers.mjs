@@ -43,3 +43,19 @@ export function seedLines() {
 export function app(page) {
   return page.locator("#herald");
 }
+
+/**
+ * Opens `/__test/<name>.html`, a page of the test server holding `body`
+ * and the loader, as a publisher's page would (routes it needs are set up
+ * before).
+ */
+export async function hostPage(page, name, body) {
+  await page.route(`**/__test/${name}.html`, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>
+        <link rel="icon" href="/favicon.svg"><script type="module" src="/herald.js"></script></head><body>${body}</body></html>`,
+    }),
+  );
+  await page.goto(`/__test/${name}.html`);
+}

@@ -2,7 +2,7 @@
 // the release build, as a publisher's page would get them: each JSON Feed's
 // first item renders as an article and its items as a trending list; each
 // Open-Meteo answer with current weather shows its temperature.
-import { test, expect } from "./helpers.mjs";
+import { test, expect, hostPage } from "./helpers.mjs";
 import { readFileSync } from "node:fs";
 
 const real = (path) => readFileSync(new URL(`../../tests/fixtures/real/${path}`, import.meta.url));
@@ -18,14 +18,7 @@ async function realPage(page, files, body) {
     const name = decodeURIComponent(new URL(route.request().url()).pathname.split("/").pop());
     route.fulfill({ contentType: "application/json", body: files[name] });
   });
-  await page.route("**/__test/real.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>real feeds</title>
-        <link rel="icon" href="/favicon.svg"><script type="module" src="/herald.js"></script></head><body>${body}</body></html>`,
-    }),
-  );
-  await page.goto("/__test/real.html");
+  await hostPage(page, "real", body);
 }
 
 // (file, first headline as a reader sees it, items in the list)

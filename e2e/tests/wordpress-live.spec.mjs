@@ -4,7 +4,7 @@
 // would embed it. Each post is checked by structure: cells in rows, images
 // in the gallery, items in the nested lists, marks as elements, media as
 // links out. scripts/test starts the site and sets HERALD_WP_URL.
-import { test, expect } from "./helpers.mjs";
+import { test, expect, hostPage } from "./helpers.mjs";
 
 const WP = process.env.HERALD_WP_URL;
 
@@ -20,15 +20,8 @@ async function postsPage(page, slugs, extra = "") {
            data-article="${WP}/wp-json/wp/v2/posts?slug=${slug}&amp;_embed"></div>`,
     )
     .join("\n");
-  await page.route("**/__test/wp.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>live WordPress</title>
-        <link rel="icon" href="/favicon.svg"><script type="module" src="/herald.js"></script></head><body>${widgets}</body></html>`,
-    }),
-  );
   await routeSite(page);
-  await page.goto("/__test/wp.html");
+  await hostPage(page, "wp", widgets);
   for (const slug of slugs) await expect(page.locator(`#${slug} article h1`)).toBeVisible();
 }
 
@@ -282,22 +275,18 @@ test("a cover shows its text, an icon keeps its paragraph, an excerpt made from 
 
 test("Arabic and Persian posts read right to left on an English page, their 'Read also' recognised", async ({ page }) => {
   const ar = "بلينكن-دخلنا-معا-وسنغادر-معا";
-  await page.route("**/__test/rtl.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>rtl</title><link rel="icon" href="/favicon.svg">
-        <script type="module" src="/herald.js"></script></head><body>
-        <div id="ar" data-herald="article" data-article-format="wordpress" data-ads="off" data-locale="en"
-          data-article="${WP}/wp-json/wp/v2/posts?slug=${encodeURIComponent(ar)}&amp;_embed"></div>
-        <div id="fa" data-herald="article" data-article-format="wordpress" data-ads="off" data-locale="en"
-          data-article="${WP}/wp-json/wp/v2/posts?slug=persian-we-will-leave-together&amp;_embed"></div></body></html>`,
-    }),
-  );
   await page.route((url) => url.href.startsWith(`${WP}/`), async (route) => route.fulfill({ response: await route.fetch() }));
   await page.route(/^https?:\/\/([a-z0-9]+\.)?gravatar\.com\//, (route) =>
     route.fulfill({ contentType: "image/svg+xml", body: "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>" }),
   );
-  await page.goto("/__test/rtl.html");
+  await hostPage(
+    page,
+    "rtl",
+    `<div id="ar" data-herald="article" data-article-format="wordpress" data-ads="off" data-locale="en"
+          data-article="${WP}/wp-json/wp/v2/posts?slug=${encodeURIComponent(ar)}&amp;_embed"></div>
+        <div id="fa" data-herald="article" data-article-format="wordpress" data-ads="off" data-locale="en"
+          data-article="${WP}/wp-json/wp/v2/posts?slug=persian-we-will-leave-together&amp;_embed"></div>`,
+  );
   for (const id of ["ar", "fa"]) {
     const h1 = page.locator(`#${id} article h1`);
     await expect(h1).toBeVisible();

@@ -187,24 +187,25 @@ function rewriteExports(bytes, prefixes, rename) {
   return Buffer.concat(parts);
 }
 
-/** The module without the JavaScript classes `names` (wasm-streams', whose
- * exports are dropped from the wasm file): each class, its dispose line and
- * its finalization registry. */
 /** `text` without the block that starts with `head` (up to its closing brace). */
 function withoutBlock(text, head) {
   const start = text.indexOf(head);
   if (start < 0) fail(`\`${head}\` not found in the module: update post-build.mjs`);
   let at = text.indexOf("{", start) + 1;
-  for (let depth = 1; depth > 0; at++) depth += text[at] === "{" ? 1 : text[at] === "}" ? -1 : 0;
+  // (Braces in strings would miscount: the blocks removed have none.)
+  for (let depth = 1; depth > 0; at++) {
+    if (at >= text.length) fail(`the end of \`${head}\` not found: update post-build.mjs`);
+    depth += text[at] === "{" ? 1 : text[at] === "}" ? -1 : 0;
+  }
   return text.slice(0, start) + text.slice(at);
 }
 
 /**
  * wasm-bindgen's `initSync` (compiles the module on the main thread), and
  * the warning its `init` gives for an older way to call it: the loader
- * never calls the one and always calls the other the current way. Its
- * warning for a server that sends the wasm file with another type, said
- * in fewer words.
+ * never calls the one and always calls the other the current way, with a
+ * URL. Its warning for a server that sends the wasm file with another
+ * type, said in fewer words.
  */
 function withoutInitSync(text) {
   const replace = (before, after, what) => {
@@ -218,9 +219,15 @@ function withoutInitSync(text) {
     "\"[herald] the server sends the wasm file without `Content-Type: application/wasm`, so it loads more slowly:\"",
     "the warning for a wasm file's type",
   );
+  // The loader always passes the wasm file's URL, so `init` always has a
+  // `Response` to instantiate: the branch for a module or bytes goes.
+  text = withoutBlock(text, "else {\n        const instance = await WebAssembly.instantiate(module, imports);");
   return withoutBlock(text, "function initSync(module) {");
 }
 
+/** The module without the JavaScript classes `names` (wasm-streams', whose
+ * exports are dropped from the wasm file): each class, its dispose line and
+ * its finalization registry. */
 function withoutClasses(text, names) {
   for (const name of names) {
     text = withoutBlock(text, `export class ${name} {`);

@@ -21,12 +21,16 @@ async function popularPosts(request, on) {
   expect(answer.ok()).toBe(true);
 }
 
-/** A page with one widget, given its attributes; the site's answers pass through the runner. */
-async function sitePage(page, attributes, site = WP) {
+/**
+ * A page with one widget, given its attributes; the site's answers pass
+ * through the runner (`intercept` may answer one itself: it returns true).
+ */
+async function sitePage(page, attributes, site = WP, intercept = async () => false) {
   if (!site) throw new Error("HERALD_WP_URL is not set: scripts/test starts the live WordPress");
   const requests = [];
   await page.route((url) => url.href.startsWith(`${site}/`), async (route) => {
     requests.push({ url: route.request().url(), at: Date.now() });
+    if (await intercept(route)) return;
     // A request still on its way when the test ends is dropped with the page.
     await route.fetch().then((response) => route.fulfill({ response })).catch(() => {});
   });
@@ -48,6 +52,10 @@ async function archiveLines(widget) {
 
 test("the whole page from data-wordpress alone: article, archives, trending and ads", async ({ page, request }) => {
   await popularPosts(request, true);
+  // Parts that wait for the discovery send nothing meanwhile (no fetch of
+  // an empty address, which is the page itself).
+  const ownPage = [];
+  page.on("request", (r) => r.resourceType() === "fetch" && r.url().includes("/__test/") && ownPage.push(r.url()));
   const { widget, requests } = await sitePage(page, `data-wordpress="${WP}" data-slug="${SEED_SLUG}"`);
   await expect(widget.locator("article h1")).toHaveText(
     "We went in together, we will leave together: Anthony Blinken",
@@ -79,6 +87,31 @@ test("the whole page from data-wordpress alone: article, archives, trending and 
   expect(await archiveLines(widget)).toContain("March 2021 (2)");
   const months2021 = requests.slice(before).filter((r) => r.url.includes("_fields=id"));
   expect(months2021.length).toBe(10); // March to December 2021
+  expect(ownPage).toEqual([]);
+});
+
+test("a year's months that failed retry alone, without reloading the archives", async ({ page }) => {
+  allowConsoleErrors();
+  let failed = 0;
+  const march2024 = "after=2024-02-29T23:59:59&before=2024-04-01T00:00:00";
+  const { widget, requests } = await sitePage(page, `data-wordpress="${WP}" data-slug="${SEED_SLUG}"`, WP, async (route) => {
+    if (!route.request().url().includes(march2024) || failed++) return false;
+    await route.fulfill({ status: 503, body: "" });
+    return true;
+  });
+  const archives = widget.locator(".hd-archives");
+  const months = archives.locator(".hd-archives__months .hd-error");
+  await expect(months).toBeVisible();
+  await expect(archives.locator(".hd-archives__year")).toHaveCount(3);
+  const before = requests.length;
+  await months.locator("[data-herald-retry]").click();
+  await expect(archives.locator(".hd-archives__month")).toHaveCount(2);
+  expect(await archiveLines(widget)).toEqual(ARCHIVES);
+  // Only the months were asked again: not the dates, not the years.
+  const again = requests.slice(before).map((r) => r.url);
+  expect(again.some((u) => u.includes("_fields=date"))).toBe(false);
+  expect(again.some((u) => u.includes(march2024))).toBe(true);
+  expect(again.some((u) => u.includes("after=2023-12-31T23:59:59&before=2025-01-01"))).toBe(false);
 });
 
 test("a month's listing holds exactly the month's posts, in the site's zone, page by page", async ({ page }) => {
@@ -207,6 +240,6 @@ test("Herald.mount takes the site too, and a wrong address is a clear error", as
   }, WP);
   await expect(page.locator("#mounted .hd-archives__year").first()).toHaveText("2024 (34)");
   await expect(page.locator("#bad .hd-error__detail")).toContainText(
-    `WordPress site (WordPress REST API): ${new URL(page.url()).origin}/no-site/wp-json/?_fields=namespaces,timezone_string,gmt_offset returned an HTML page instead of JSON`,
+    `WordPress site (WordPress REST API): ${new URL(page.url()).origin}/no-site/wp-json/?_fields=namespaces returned an HTML page instead of JSON`,
   );
 });

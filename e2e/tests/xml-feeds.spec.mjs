@@ -108,7 +108,9 @@ test("hostile XML: no entity is fetched, expansion is bounded, huge feeds are cu
   const deep = `<?xml version="1.0"?><rss version="2.0"><channel><item><title>Deep</title><link>https://x.example/d</link><description>${"<x>".repeat(5000)}${"</x>".repeat(5000)}</description></item></channel></rss>`;
   const script = `<?xml version="1.0"?><rss version="2.0"><channel><item><title>Script</title><link>javascript:alert(1)</link>
     <description><![CDATA[<p>Hi<script>window.__ran = 1</script><img src=x onerror="window.__ran = 2"></p><a href="javascript:window.__ran=3">x</a>]]></description></item></channel></rss>`;
+  const flood = `<?xml version="1.0"?><rss version="2.0"><channel>${"<a/>".repeat(1_300_000)}</channel></rss>`;
   const files = {
+    "flood.rss": [flood, "application/rss+xml"],
     "laughs.rss": [laughs, "application/rss+xml"],
     "external.rss": [external, "application/rss+xml"],
     "huge.rss": [huge, "application/rss+xml"],
@@ -124,7 +126,8 @@ test("hostile XML: no entity is fetched, expansion is bounded, huge feeds are cu
      <div id="external" data-herald="article" data-ads="off" data-article="/__xml/external.rss"></div>
      <div id="huge" data-herald="trending" data-trending="/__xml/huge.rss"></div>
      <div id="deep" data-herald="article" data-ads="off" data-article="/__xml/deep.rss"></div>
-     <div id="script" data-herald="article" data-ads="off" data-article="/__xml/script.rss"></div>`,
+     <div id="script" data-herald="article" data-ads="off" data-article="/__xml/script.rss"></div>
+     <div id="flood" data-herald="trending" data-max-bytes="8000000" data-trending="/__xml/flood.rss"></div>`,
   );
   // Billion laughs: the parser refuses it (or expands a bounded amount) and the page stays responsive.
   await expect(page.locator("#laughs .hd-error, #laughs article h1").first()).toBeVisible();
@@ -146,6 +149,8 @@ test("hostile XML: no entity is fetched, expansion is bounded, huge feeds are cu
   await expect(page.locator("#script article")).toContainText("Hi");
   expect(await page.evaluate(() => window.__ran)).toBeUndefined();
   await expect(page.locator("#script a[href^='javascript:']")).toHaveCount(0);
+  // 1.3 million empty elements: refused before the browser builds them.
+  await expect(page.locator("#flood .hd-error__detail")).toContainText("the XML has 1300005 tags, more than 250000");
   expect(Date.now() - started).toBeLessThan(15_000);
 });
 

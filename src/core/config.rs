@@ -202,7 +202,11 @@ fn check_addresses(c: &mut Config, errors: &mut Vec<String>) {
     }
     if let Some(site) = &c.wordpress {
         let http = site.starts_with("https://") || site.starts_with("http://");
-        if !http || check_template("wordpress", site, UrlUse::Resource).is_err() {
+        // A query or fragment would end up before the REST routes.
+        if !http
+            || site.bytes().any(|b| b == b'?' || b == b'#')
+            || check_template("wordpress", site, UrlUse::Resource).is_err()
+        {
             errors.push(format!(
                 "data-wordpress: expected the site's address such as `https://news.example`, found `{site}`"
             ));
@@ -440,7 +444,14 @@ mod tests {
         .unwrap();
         assert_eq!(c.wordpress.as_deref(), Some("https://news.example/"));
         assert_eq!(c.trending_fallback, Fallback::Tag("editors-pick".into()));
-        for bad in ["javascript:alert(1)", "news.example", "/wp", "ftp://x"] {
+        for bad in [
+            "javascript:alert(1)",
+            "news.example",
+            "/wp",
+            "ftp://x",
+            "https://x/?p=1",
+            "https://x/#a",
+        ] {
             let errors = Config::from_attributes([("wordpress", bad)]).unwrap_err();
             assert_eq!(
                 errors,

@@ -10,6 +10,11 @@ use std::cell::Cell;
 /// of nodes. A long article has a few thousand.
 pub const MAX_HTML_TAGS: usize = 50_000;
 
+/// The most `<` in a feed's XML (elements, and the HTML its CDATA holds):
+/// a 30,000-item feed fits; a 5 MB flood of empty elements (1.3 million)
+/// is refused before the browser builds it.
+pub const MAX_XML_TAGS: usize = 250_000;
+
 /// The most blocks one article may have.
 pub const MAX_BLOCKS: usize = 20_000;
 
@@ -129,10 +134,21 @@ pub fn nothing_left(skipped: usize, first: &str) -> String {
 /// Whether an HTML fragment is within [`MAX_HTML_TAGS`]; counted without
 /// parsing, in one pass.
 pub fn html_within_limit(html: &str) -> Result<(), String> {
-    let tags = html.bytes().filter(|&b| b == b'<').count();
-    if tags > MAX_HTML_TAGS {
+    markup_within_limit(html, "HTML", MAX_HTML_TAGS)
+}
+
+/// The same for a feed's XML, before the browser parses it: its items'
+/// HTML is text there (escaped or CDATA), so the cap is for the elements
+/// the reader walks.
+pub fn xml_within_limit(xml: &str) -> Result<(), String> {
+    markup_within_limit(xml, "XML", MAX_XML_TAGS)
+}
+
+fn markup_within_limit(text: &str, kind: &str, max: usize) -> Result<(), String> {
+    let tags = text.bytes().filter(|&b| b == b'<').count();
+    if tags > max {
         Err(format!(
-            "the HTML has {tags} tags, more than {MAX_HTML_TAGS}, Herald's limit for one document"
+            "the {kind} has {tags} tags, more than {max}, Herald's limit for one document"
         ))
     } else {
         Ok(())
@@ -181,5 +197,11 @@ mod tests {
         assert!(html_within_limit(&"<b>".repeat(MAX_HTML_TAGS)).is_ok());
         let err = html_within_limit(&"<b>".repeat(MAX_HTML_TAGS + 1)).unwrap_err();
         assert!(err.contains("50001 tags"), "{err}");
+        assert!(xml_within_limit(&"<a/>".repeat(MAX_XML_TAGS)).is_ok());
+        let err = xml_within_limit(&"<a/>".repeat(1_300_000)).unwrap_err();
+        assert_eq!(
+            err,
+            "the XML has 1300000 tags, more than 250000, Herald's limit for one document"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! A WordPress site from its address alone (`data-wordpress`): where its
-//! REST API is, what the index says about it (Popular Posts, time zone),
-//! and the query behind each part of the page: the article by slug, the
+//! REST API is, what the index says about it (Popular Posts), and the
+//! query behind each part of the page: the article by slug, the
 //! archives' counts from `X-WP-Total`, a month's listing with exact
 //! boundaries, and trending or its fallback. The browser side only sends
 //! these requests; docs/sources.md lists them.
@@ -13,8 +13,9 @@ use super::url::encode_component;
 pub const POPULAR_POSTS: &str = "wordpress-popular-posts/v1";
 
 /// What the index is asked for (`_fields` keeps it small: a stock index
-/// with every route is over 100 KB).
-pub const INDEX_QUERY: &str = "_fields=namespaces,timezone_string,gmt_offset";
+/// with every route is over 100 KB). The site's time zone is not needed:
+/// dates without an offset are read in it (see [`period`]).
+pub const INDEX_QUERY: &str = "_fields=namespaces";
 
 /// The archives show at most this many years (the newest); each costs one
 /// request.
@@ -49,11 +50,6 @@ pub struct Site {
     pub root: String,
     /// The Popular Posts plugin's route is there.
     pub popular: bool,
-    /// The site's IANA time zone, when it has one (`timezone_string`).
-    pub zone: Option<String>,
-    /// The id of the trending fallback's category or tag given by slug,
-    /// once looked up ([`term_url`]).
-    pub term: Option<u32>,
 }
 
 /// Reads the REST index fetched from `root`: a WordPress index lists the
@@ -72,12 +68,6 @@ pub fn index(json: &Json, root: &str) -> Result<Site, Problem> {
     Ok(Site {
         root: root.to_string(),
         popular: namespaces.contains(&POPULAR_POSTS),
-        zone: json
-            .get("timezone_string")
-            .and_then(Json::as_str)
-            .filter(|z| z.contains('/'))
-            .map(str::to_string),
-        term: None,
     })
 }
 
@@ -264,8 +254,8 @@ pub fn heading(site: &Site, fallback: &Fallback) -> Heading {
 
 /// The sidebar's list for `site`: Popular Posts when the site has it, else
 /// the fallback (a category or tag given by slug with its looked-up id,
-/// `site.term`); `None` when that id is not known.
-pub fn trending_url(site: &Site, fallback: &Fallback, count: usize) -> Option<String> {
+/// `term`); `None` when that id is not known.
+pub fn trending_url(site: &Site, fallback: &Fallback, count: usize, term: Option<u32>) -> Option<String> {
     if site.popular {
         return Some(endpoint(
             &site.root,
@@ -273,7 +263,7 @@ pub fn trending_url(site: &Site, fallback: &Fallback, count: usize) -> Option<St
             &format!("limit={count}&_embed"),
         ));
     }
-    let term = |t: &str| site.term.or_else(|| t.parse().ok());
+    let term = |t: &str| term.or_else(|| t.parse().ok());
     let extra = match fallback {
         Fallback::Latest => String::new(),
         Fallback::Sticky => "&sticky=true".into(),
@@ -332,11 +322,9 @@ mod tests {
         let live = r#"{"gmt_offset":1,"timezone_string":"Europe\/Madrid","namespaces":["oembed\/1.0","wordpress-popular-posts\/v1","herald-test\/v1","wp\/v2","wp-site-health\/v1"],"_links":{}}"#;
         let site = index(&parse(live).unwrap(), "https://x/wp-json/").unwrap();
         assert!(site.popular);
-        assert_eq!(site.zone.as_deref(), Some("Europe/Madrid"));
         let stock = r#"{"gmt_offset":"0","timezone_string":"","namespaces":["oembed\/1.0","wp\/v2"]}"#;
         let site = index(&parse(stock).unwrap(), "https://x/wp-json/").unwrap();
         assert!(!site.popular);
-        assert_eq!(site.zone, None);
         for not_wp in [r#"{"namespaces":["x/v1"]}"#, "[]", r#"{"namespaces":"wp/v2"}"#] {
             assert!(matches!(
                 index(&parse(not_wp).unwrap(), "https://x/"),
@@ -413,22 +401,14 @@ mod tests {
         let mut site = Site {
             root: "https://x/wp-json/".into(),
             popular: true,
-            zone: None,
-            term: None,
         };
         assert_eq!(
-            trending_url(&site, &Fallback::Latest, 5).as_deref(),
+            trending_url(&site, &Fallback::Latest, 5, None).as_deref(),
             Some("https://x/wp-json/wordpress-popular-posts/v1/popular-posts?limit=5&_embed")
         );
         assert_eq!(heading(&site, &Fallback::Latest), Heading::Trending);
         site.popular = false;
-        let url = |f: &Fallback, id| {
-            let site = Site {
-                term: id,
-                ..site.clone()
-            };
-            trending_url(&site, f, 5)
-        };
+        let url = |f: &Fallback, id| trending_url(&site, f, 5, id);
         assert_eq!(
             url(&Fallback::Latest, None).as_deref(),
             Some("https://x/wp-json/wp/v2/posts?per_page=5&_embed=author,wp:featuredmedia")

@@ -144,7 +144,13 @@ pub fn text_el(tag: &str, class: &str, text: &str) -> Markup {
 
 /// Runs `update` now, and again whenever a signal it read changes, for as
 /// long as the current reactive owner lives.
-pub fn watch(mut update: impl FnMut() + 'static) {
+pub fn watch(update: impl FnMut() + 'static) {
+    // Boxed: one effect type compiled for every call, not one per closure
+    // (each is about 0.5 KB of WebAssembly).
+    watch_boxed(Box::new(update));
+}
+
+fn watch_boxed(mut update: Box<dyn FnMut()>) {
     let effect = RenderEffect::new(move |_: Option<()>| update());
     // The effect stops when it is dropped: it lives as long as the owner.
     StoredValue::new_local(effect);
@@ -154,11 +160,14 @@ pub fn watch(mut update: impl FnMut() + 'static) {
 /// read changes. Each build runs in a reactive owner of its own, cleaned
 /// up (its loaders, effects, ad slots) when the next build replaces it.
 pub fn follow(host: &web_sys::Element, render: impl Fn() -> Option<Markup> + 'static) {
-    let host = host.clone();
-    watch(move || match render() {
+    follow_boxed(host.clone(), Box::new(render));
+}
+
+fn follow_boxed(host: web_sys::Element, render: Box<dyn Fn() -> Option<Markup>>) {
+    watch_boxed(Box::new(move || match render() {
         Some(content) => raw(&host).replace_children(&content.0),
         None => raw(&host).clear(),
-    });
+    }));
 }
 
 /// A wrapper that adds no box of its own (`display: contents`), for a

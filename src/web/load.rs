@@ -129,9 +129,6 @@ pub struct Request {
     /// for the discovery, after which the request is sent again (the same
     /// or under the root found).
     pub provisional: bool,
-    /// Nothing can be sent yet (the site is being discovered): the part
-    /// shows its skeleton.
-    pub wait: bool,
     /// Loads the data instead of fetching `url` (which stays the key).
     pub run: Option<Run>,
     /// Nothing can be sent: this is why (the site was not found).
@@ -148,7 +145,6 @@ impl Request {
             slug: None,
             page: 1,
             provisional: false,
-            wait: false,
             run: None,
             failed: None,
         }
@@ -156,9 +152,13 @@ impl Request {
 
     /// A request that has to wait (for the site's discovery).
     pub fn waiting(feed: Feed) -> Request {
-        let mut r = Request::new(feed, String::new(), None, |_| Err(Problem::NotFound));
-        r.wait = true;
-        r
+        Request::new(feed, String::new(), None, |_| Err(Problem::NotFound))
+    }
+
+    /// Nothing can be sent yet (the site is being discovered), and nothing
+    /// is ever sent to an empty address: the part shows its skeleton.
+    pub fn waits(&self) -> bool {
+        self.url.is_empty()
     }
 }
 
@@ -262,30 +262,29 @@ fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
             let _ = state.try_set(next);
         });
     };
-    if let Some(req) = first {
+    // A first request that waits or failed sends nothing: the effect
+    // below sets its state.
+    if let Some(req) = first.filter(|r| !r.waits() && r.failed.is_none()) {
         begin(req, 0);
     }
-    Effect::new({
-        let request = request.clone();
-        move |_| {
-            let n = attempt.get();
-            match request() {
-                Some(req) if req.wait || req.failed.is_some() => {
-                    current.set_value((String::new(), u32::MAX));
-                    in_flight.set_value(None);
-                    match req.failed {
-                        Some(error) => state.set(Load::Failed(error)),
-                        None if !matches!(state.get_untracked(), Load::Loading) => state.set(Load::Loading),
-                        None => {}
-                    }
+    Effect::new(move |_| {
+        let n = attempt.get();
+        match request() {
+            Some(req) if req.waits() || req.failed.is_some() => {
+                current.set_value((String::new(), u32::MAX));
+                in_flight.set_value(None);
+                match req.failed {
+                    Some(error) => state.set(Load::Failed(error)),
+                    None if !matches!(state.get_untracked(), Load::Loading) => state.set(Load::Loading),
+                    None => {}
                 }
-                Some(req) => begin(req, n),
-                None => {
-                    current.set_value((String::new(), u32::MAX));
-                    in_flight.set_value(None);
-                    if !matches!(state.get_untracked(), Load::Idle) {
-                        state.set(Load::Idle);
-                    }
+            }
+            Some(req) => begin(req, n),
+            None => {
+                current.set_value((String::new(), u32::MAX));
+                in_flight.set_value(None);
+                if !matches!(state.get_untracked(), Load::Idle) {
+                    state.set(Load::Idle);
                 }
             }
         }

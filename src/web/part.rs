@@ -265,6 +265,9 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> Markup {
         "click",
         Box::new(move |ev| {
             if retry_clicked(&ev) {
+                // A part inside another (a year's months in the archives)
+                // retries alone.
+                ev.stop_propagation();
                 loader.retry();
             }
         }),

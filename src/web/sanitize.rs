@@ -167,6 +167,7 @@ fn parse_document(html: &str, mime: &str) -> Option<JsValue> {
 /// fetched, no script runs, expansion is bounded by the parser), into a
 /// tree for `core::xmlfeed`; the parser's complaint is the error.
 pub fn parse_xml(text: &str) -> Result<Node, Problem> {
+    crate::core::limits::xml_within_limit(text).map_err(Problem::OverLimit)?;
     let failed = || Problem::XmlSyntax("the browser's XML parser is not available".into());
     // An XML document has no named properties (unlike an HTML one): its own
     // accessors can be used.

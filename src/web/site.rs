@@ -41,21 +41,15 @@ pub fn found(load: &Load) -> Option<&Site> {
 pub fn site(config: &Arc<Config>) -> Option<SiteState> {
     let address = config.wordpress.clone()?;
     let config = config.clone();
-    // Widgets of one site with different fallback terms each find their own.
-    let mut key = address.clone();
-    if let Some((_, term)) = config.trending_fallback.lookup() {
-        key.push(' ');
-        key.push_str(term);
-    }
     Some(SITES.with(|sites| {
         let mut sites = sites.borrow_mut();
-        if let Some((_, known)) = sites.iter().find(|(k, _)| *k == key) {
+        if let Some((_, known)) = sites.iter().find(|(k, _)| *k == address) {
             return known.clone();
         }
         // Owned by no widget (not in a reactive owner's arena): it lives as
         // long as the page, whichever widget goes away.
         let state = ArcRwSignal::new(Load::Loading);
-        sites.push((key, state.clone()));
+        sites.push((address.clone(), state.clone()));
         let out = state.clone();
         wasm_bindgen_futures::spawn_local(async move {
             state.set(match discover(&config, &address).await {
@@ -89,11 +83,9 @@ fn json<'a>(input: &'a Input) -> Result<&'a Json, Problem> {
     }
 }
 
-/// The index fetched from `root` + `?`/`&` + [`wpsite::INDEX_QUERY`].
+/// The index (its root is set by [`discover`], which knows it).
 fn read_index(input: &Input) -> Result<Parsed<Loaded>, Problem> {
-    let url = &input.request.url;
-    let root = &url[..url.len().saturating_sub(wpsite::INDEX_QUERY.len() + 1)];
-    parsed(Loaded::Site(wpsite::index(json(input)?, root)?))
+    parsed(Loaded::Site(wpsite::index(json(input)?, "")?))
 }
 
 /// A one-post query's `X-WP-Total`.
@@ -106,7 +98,8 @@ fn read_total(input: &Input) -> Result<Parsed<Loaded>, Problem> {
     parsed(Loaded::Count(n))
 }
 
-fn read_term(input: &Input) -> Result<Parsed<Loaded>, Problem> {
+/// The id of a category or tag looked up by slug.
+pub fn read_term(input: &Input) -> Result<Parsed<Loaded>, Problem> {
     parsed(Loaded::Count(
         wpsite::term_id(json(input)?).ok_or(Problem::NotFound)?,
     ))
@@ -128,8 +121,7 @@ pub fn ask(config: &Arc<Config>, feed: Feed, url: &str, decode: Decoder) -> Pend
 /// Tries `/wp-json/`, then `?rest_route=/` (sites without pretty
 /// permalinks); the first error is the one reported. (A `Link` header
 /// naming the root is not readable across origins: WordPress sends no CORS
-/// headers with its pages.) Without Popular Posts, the fallback's category
-/// or tag given by slug is looked up here, once.
+/// headers with its pages.)
 async fn discover(config: &Arc<Config>, address: &str) -> Result<Site, LoadError> {
     let mut first = None;
     for root in wpsite::roots(address) {
@@ -138,15 +130,7 @@ async fn discover(config: &Arc<Config>, address: &str) -> Result<Site, LoadError
         };
         match ask(config, Feed::Site, &url, read_index).await {
             Ok(Loaded::Site(mut site)) => {
-                if let (false, Some((route, slug))) = (site.popular, config.trending_fallback.lookup()) {
-                    let url = absolute_url(&wpsite::term_url(&root, route, slug)).unwrap_or_default();
-                    match ask(config, Feed::Trending, &url, read_term).await {
-                        Ok(Loaded::Count(id)) => site.term = Some(id),
-                        // The sidebar's list stays out; this says why.
-                        Err(e) => super::load::log_error(&e),
-                        Ok(_) => {}
-                    }
-                }
+                site.root = root;
                 return Ok(site);
             }
             Ok(_) => {}
@@ -162,10 +146,10 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
-/// The number of posts each of `urls` (one-post queries) matches, from
-/// `X-WP-Total`: sent [`wpsite::PARALLEL`] at a time and kept for the
-/// session (sessionStorage, keyed by the query's URL, where the page may
-/// use it).
+/// The number of posts each of `urls` (one-post queries, newest period
+/// first) matches, from `X-WP-Total`: sent [`wpsite::PARALLEL`] at a time
+/// and kept for the session (sessionStorage, under `herald:` and the
+/// query's URL), except the newest period's, which may still grow.
 pub async fn totals(config: &Arc<Config>, feed: Feed, urls: &[String]) -> Result<Vec<u32>, LoadError> {
     let store = storage();
     let mut out = Vec::with_capacity(urls.len());
@@ -174,21 +158,26 @@ pub async fn totals(config: &Arc<Config>, feed: Feed, urls: &[String]) -> Result
         let sent: Vec<_> = chunk
             .iter()
             .map(|url| {
+                let key = format!("herald:{url}");
                 let cached = store
                     .as_ref()
-                    .and_then(|s| s.get_item(url).ok().flatten()?.parse::<u32>().ok());
-                (url, cached.ok_or_else(|| ask(config, feed, url, read_total)))
+                    .filter(|_| *url != urls[0])
+                    .and_then(|s| s.get_item(&key).ok().flatten()?.parse::<u32>().ok());
+                (key, cached.ok_or_else(|| ask(config, feed, url, read_total)))
             })
             .collect();
-        for (url, request) in sent {
+        for (key, request) in sent {
             let n = match request {
                 Ok(n) => n,
                 Err(pending) => {
-                    let Loaded::Count(n) = pending.await? else {
-                        continue;
+                    // (Always a count, as `read_total` reads; 0 would keep
+                    // the counts in line with `urls` all the same.)
+                    let n = match pending.await? {
+                        Loaded::Count(n) => n,
+                        _ => 0,
                     };
                     if let Some(s) = &store {
-                        let _ = s.set_item(url, &n.to_string());
+                        let _ = s.set_item(&key, &n.to_string());
                     }
                     n
                 }
@@ -209,8 +198,6 @@ pub fn request(
     make: &dyn Fn(&Site) -> Option<Request>,
 ) -> Option<Request> {
     match site?.get() {
-        Load::Idle => None,
-        Load::Loading => Some(Request::waiting(feed)),
         Load::Ready(loaded) => match &*loaded {
             Loaded::Site(site) => make(site),
             _ => None,
@@ -220,5 +207,6 @@ pub fn request(
             req.failed = Some(error);
             Some(req)
         }
+        _ => Some(Request::waiting(feed)),
     }
 }

@@ -13,7 +13,7 @@ use super::part::{part, Spec};
 use super::sanitize::BrowserHtml;
 use super::site;
 use crate::core::article::Summary;
-use crate::core::error::{Feed, Format, Parsed, Problem};
+use crate::core::error::{Feed, Format, LoadError, Parsed, Problem};
 use crate::core::feed;
 use crate::core::wpsite::{self, Heading};
 
@@ -93,19 +93,44 @@ fn skeleton(env: &Env) -> Markup {
 }
 
 /// For a `data-wordpress` site without a trending source: Popular Posts
-/// when the site has it, else the publisher's fallback (a category or tag
-/// given by slug is looked up first).
+/// when the site has it, else the publisher's fallback; a category or tag
+/// given by slug is looked up first, in the same request of the part (its
+/// failure is the part's, with Retry).
 fn site_loader(env: &Env, site: Option<site::SiteState>) -> Loader {
     let config = env.config.clone();
     use_loader(env, move || {
         site::request(site.as_ref(), Feed::Trending, &|found| {
-            let url = wpsite::trending_url(found, &config.trending_fallback, config.trending_count)?;
-            Some(Request::new(
-                Feed::Trending,
-                absolute_url(&url)?,
-                Some(Format::WordPress),
-                decode,
-            ))
+            let (fallback, count) = (&config.trending_fallback, config.trending_count);
+            let Some((route, slug)) = fallback.lookup().filter(|_| !found.popular) else {
+                let url = wpsite::trending_url(found, fallback, count, None)?;
+                return Some(Request::new(
+                    Feed::Trending,
+                    absolute_url(&url)?,
+                    Some(Format::WordPress),
+                    decode,
+                ));
+            };
+            let term_url = absolute_url(&wpsite::term_url(&found.root, route, slug))?;
+            let mut req = Request::new(Feed::Trending, term_url.clone(), Some(Format::WordPress), decode);
+            let (found, fallback) = (found.clone(), fallback.clone());
+            req.run = Some(Box::new(move |env| {
+                Box::pin(async move {
+                    let c = &env.config;
+                    let term = site::ask(c, Feed::Trending, &term_url, site::read_term).await?;
+                    let id = if let Loaded::Count(id) = term {
+                        Some(id)
+                    } else {
+                        None
+                    };
+                    let url =
+                        wpsite::trending_url(&found, &fallback, count, id).and_then(|u| absolute_url(&u));
+                    let Some(url) = url else {
+                        return Err(LoadError::new(Feed::Trending, None, &term_url, Problem::NotFound));
+                    };
+                    site::ask(c, Feed::Trending, &url, decode).await
+                })
+            }));
+            Some(req)
         })
     })
 }

@@ -243,3 +243,31 @@ test("Herald.mount takes the site too, and a wrong address is a clear error", as
     `WordPress site (WordPress REST API): ${new URL(page.url()).origin}/no-site/wp-json/?_fields=namespaces returned an HTML page instead of JSON`,
   );
 });
+
+test("Retry after the site could not be found looks for it again, and the whole page loads", async ({ page }) => {
+  allowConsoleErrors();
+  // The site is down while the page loads: its index answers 503 until Retry.
+  let down = true;
+  const { widget, requests } = await sitePage(page, `data-wordpress="${WP}" data-slug="${SEED_SLUG}"`, WP, async (route) => {
+    if (!down) return false;
+    await route.fulfill({ status: 503, headers: { "access-control-allow-origin": "*" }, body: "" });
+    return true;
+  });
+  const errors = widget.locator(".hd-error");
+  await expect(errors.first()).toBeVisible();
+  // The article, the archives and trending each say the site failed.
+  await expect(widget.locator(".hd-archives .hd-error__detail")).toContainText(
+    `WordPress site: HTTP 503 from ${WP}/wp-json/?_fields=namespaces`,
+  );
+  await expect(widget.locator(".hd-trending .hd-error")).toBeVisible();
+  const index = () => requests.filter((r) => r.url.includes("_fields=namespaces")).length;
+  const before = index();
+  down = false;
+  await widget.locator(".hd-archives [data-herald-retry]").click();
+  // One new discovery for the whole page, and every part loads from it.
+  await expect(widget.locator("article h1")).toBeVisible();
+  await expect(widget.locator(".hd-archives__year").first()).toHaveText("2024 (34)");
+  await expect(widget.locator(".hd-trending li").first()).toBeVisible();
+  await expect(errors).toHaveCount(0);
+  expect(index() - before).toBe(1);
+});

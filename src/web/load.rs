@@ -2,8 +2,10 @@
 //! a Retry that reloads just that part, stale answers ignored, and the
 //! request cancelled when the part goes away.
 
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -162,6 +164,17 @@ impl Request {
     }
 }
 
+/// No request: a key no request has.
+const NONE: (String, u32) = (String::new(), u32::MAX);
+
+/// What a part's loader keeps between requests: the current request's key
+/// (its URL and the attempt), and whether it is a provisional one
+/// (`Request::provisional`).
+struct Flight {
+    key: (String, u32),
+    provisional: bool,
+}
+
 /// A part's state and the means to retry it.
 #[derive(Clone, Copy)]
 pub struct Loader {
@@ -212,46 +225,54 @@ fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
         Load::Idle
     });
     let attempt = RwSignal::new(0u32);
-    // The current request and the guard that aborts it when it is replaced
-    // or the part is unmounted.
-    let current = StoredValue::new_local((String::new(), u32::MAX));
+    let flight = Rc::new(RefCell::new(Flight {
+        key: NONE,
+        provisional: false,
+    }));
+    // The guard that aborts the request in flight when it is replaced or
+    // the part is unmounted.
     let in_flight = StoredValue::new_local(None::<Abort>);
-    // The request in flight is a provisional one (`Request::provisional`).
-    let provisional = std::rc::Rc::new(std::cell::Cell::new(false));
     on_cleanup(move || {
         in_flight.try_update_value(|guard| guard.take());
     });
     let env = env.clone();
-    let request = std::rc::Rc::new(request);
+    let request = Rc::new(request);
+    let f = flight.clone();
     let begin = move |req: Request, n: u32| {
         let key = (req.url.clone(), n);
-        if current.get_value() == key {
+        let mut now = f.borrow_mut();
+        // (A request that failed, asked for again, is sent again: a site
+        // found anew after Retry on another part.)
+        if now.key == key && !matches!(state.get_untracked(), Load::Failed(_)) {
             // Confirmed while in flight: its failure is final.
-            provisional.set(provisional.get() && req.provisional);
+            now.provisional &= req.provisional;
             return;
         }
-        current.set_value(key.clone());
-        provisional.set(req.provisional);
-        let provisional = provisional.clone();
+        now.key = key.clone();
+        now.provisional = req.provisional;
+        drop(now);
         if !matches!(state.get_untracked(), Load::Loading) {
             state.set(Load::Loading);
         }
         let (guard, pending) = run(&env, req);
         // Replacing the guard aborts the previous request, if any.
         in_flight.set_value(guard);
+        let f = f.clone();
         spawn_local(async move {
             let result = pending.await;
             // Reading and decoding the data was one task; building its
             // view is the next.
             super::schedule::yield_now().await;
-            if current.try_get_value() != Some(key) {
+            let mut now = f.borrow_mut();
+            // Replaced, or the part is gone (its request aborted).
+            if now.key != key || state.is_disposed() {
                 return;
             }
             let next = match result {
                 Ok(value) => Load::Ready(Arc::new(value)),
-                Err(_) if provisional.get() => {
+                Err(_) if now.provisional => {
                     // Still loading: the discovery's answer sends it again.
-                    current.set_value((String::new(), u32::MAX));
+                    now.key = NONE;
                     return;
                 }
                 Err(error) => {
@@ -259,6 +280,7 @@ fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
                     Load::Failed(Arc::new(error))
                 }
             };
+            drop(now);
             let _ = state.try_set(next);
         });
     };
@@ -269,24 +291,20 @@ fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
     }
     Effect::new(move |_| {
         let n = attempt.get();
-        match request() {
-            Some(req) if req.waits() || req.failed.is_some() => {
-                current.set_value((String::new(), u32::MAX));
-                in_flight.set_value(None);
-                match req.failed {
-                    Some(error) => state.set(Load::Failed(error)),
-                    None if !matches!(state.get_untracked(), Load::Loading) => state.set(Load::Loading),
-                    None => {}
-                }
-            }
-            Some(req) => begin(req, n),
-            None => {
-                current.set_value((String::new(), u32::MAX));
-                in_flight.set_value(None);
-                if !matches!(state.get_untracked(), Load::Idle) {
-                    state.set(Load::Idle);
-                }
-            }
+        let next = match request() {
+            Some(req) if !req.waits() && req.failed.is_none() => return begin(req, n),
+            Some(Request {
+                failed: Some(error), ..
+            }) => Load::Failed(error),
+            Some(_) => Load::Loading,
+            None => Load::Idle,
+        };
+        flight.borrow_mut().key = NONE;
+        in_flight.set_value(None);
+        if std::mem::discriminant(&next) != std::mem::discriminant(&state.get_untracked())
+            || matches!(next, Load::Failed(_))
+        {
+            state.set(next);
         }
     });
     Loader { state, attempt }

@@ -268,6 +268,8 @@ pub fn part(env: &Env, loader: Loader, spec: Spec) -> Markup {
                 // A part inside another (a year's months in the archives)
                 // retries alone.
                 ev.stop_propagation();
+                // A site that could not be found is looked for again.
+                super::site::retried(&loader.state.get_untracked());
                 loader.retry();
             }
         }),

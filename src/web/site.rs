@@ -21,8 +21,9 @@ use crate::core::wpsite::{self, Site};
 pub type SiteState = ArcRwSignal<Load>;
 
 thread_local! {
-    /// The sites of the page's widgets (one or two: a list, not a map).
-    static SITES: RefCell<Vec<(String, SiteState)>> = const { RefCell::new(Vec::new()) };
+    /// The sites of the page's widgets (one or two: a list, not a map),
+    /// with the configuration that found them.
+    static SITES: RefCell<Vec<(String, SiteState, Arc<Config>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The site, once found.
@@ -40,28 +41,48 @@ pub fn found(load: &Load) -> Option<&Site> {
 /// use; `None` without one.
 pub fn site(config: &Arc<Config>) -> Option<SiteState> {
     let address = config.wordpress.clone()?;
-    let config = config.clone();
     Some(SITES.with(|sites| {
         let mut sites = sites.borrow_mut();
-        if let Some((_, known)) = sites.iter().find(|(k, _)| *k == address) {
+        if let Some((_, known, _)) = sites.iter().find(|(k, ..)| *k == address) {
             return known.clone();
         }
         // Owned by no widget (not in a reactive owner's arena): it lives as
         // long as the page, whichever widget goes away.
         let state = ArcRwSignal::new(Load::Loading);
-        sites.push((address.clone(), state.clone()));
-        let out = state.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            state.set(match discover(&config, &address).await {
-                Ok(site) => Load::Ready(Arc::new(Loaded::Site(site))),
-                Err(e) => {
-                    super::load::log_error(&e);
-                    Load::Failed(Arc::new(e))
-                }
-            });
-        });
-        out
+        discover_into(&state, config.clone(), address.clone());
+        sites.push((address, state.clone(), config.clone()));
+        state
     }))
+}
+
+/// Retry on a part in state `load`: if it shows a failed discovery, runs
+/// the discovery again for every site whose discovery failed; their parts
+/// wait, then load or show the new error.
+pub fn retried(load: &Load) {
+    if !matches!(load, Load::Failed(e) if e.feed == Feed::Site) {
+        return;
+    }
+    SITES.with(|sites| {
+        for (address, state, config) in sites.borrow().iter() {
+            if matches!(state.get_untracked(), Load::Failed(_)) {
+                state.set(Load::Loading);
+                discover_into(state, config.clone(), address.clone());
+            }
+        }
+    })
+}
+
+fn discover_into(state: &SiteState, config: Arc<Config>, address: String) {
+    let state = state.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        state.set(match discover(&config, &address).await {
+            Ok(site) => Load::Ready(Arc::new(Loaded::Site(site))),
+            Err(e) => {
+                super::load::log_error(&e);
+                Load::Failed(Arc::new(e))
+            }
+        });
+    });
 }
 
 /// The request for the index under `root`.

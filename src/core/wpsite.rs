@@ -191,9 +191,12 @@ pub enum Fallback {
 impl Fallback {
     pub fn parse(value: &str) -> Result<Fallback, String> {
         let v = value.trim();
+        // A slug, or an id WordPress can have (1 to 2³² − 1).
         let term = |t: &str| {
             let t = t.trim();
-            (!t.is_empty() && t.len() <= 200).then(|| t.to_string())
+            let id = t.bytes().all(|b| b.is_ascii_digit());
+            (!t.is_empty() && t.len() <= 200 && (!id || t.parse::<u32>().is_ok_and(|n| n > 0)))
+                .then(|| t.to_string())
         };
         match v.split_once(':') {
             None if v.eq_ignore_ascii_case("latest") || v.is_empty() => Ok(Fallback::Latest),
@@ -441,7 +444,22 @@ mod tests {
             Fallback::parse("category:news"),
             Ok(Fallback::Category("news".into()))
         );
-        for bad in ["tag:", "popular", "tag", "category: "] {
+        // An id WordPress cannot have is a configuration error, not an
+        // empty sidebar.
+        assert_eq!(Fallback::parse("tag: 12"), Ok(Fallback::Tag("12".into())));
+        assert_eq!(
+            Fallback::parse("category:4294967295"),
+            Ok(Fallback::Category("4294967295".into()))
+        );
+        for bad in [
+            "tag:",
+            "popular",
+            "tag",
+            "category: ",
+            "tag:0",
+            "tag:4294967296",
+            "category:99999999999999999999",
+        ] {
             assert!(Fallback::parse(bad)
                 .unwrap_err()
                 .starts_with("data-trending-fallback: expected"));

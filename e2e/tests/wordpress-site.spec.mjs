@@ -193,6 +193,27 @@ test("a tag chosen as the fallback feeds the sidebar and is not among an article
   }
 });
 
+test("a fallback tag given by its id feeds the sidebar and is not among an article's tags either", async ({ page, request }) => {
+  const answer = await fetch(`${WP}/wp-json/wp/v2/tags?slug=photography&_fields=id`);
+  const [{ id }] = await answer.json();
+  expect(id).toBeGreaterThan(0);
+  await popularPosts(request, false);
+  try {
+    const { widget, requests } = await sitePage(
+      page,
+      `data-wordpress="${WP}" data-slug="gallery-block" data-trending-fallback="tag:${id}"`,
+    );
+    await expect(widget.locator(".hd-trending .hd-trending__link")).toHaveCount(5);
+    await expect(widget.locator("article .hd-tags")).toContainText("Madrid");
+    await expect(widget.locator("article .hd-tags")).not.toContainText("Photography");
+    // An id needs no lookup.
+    expect(requests.some((r) => r.url.includes("wp/v2/tags?slug="))).toBe(false);
+    expect(requests.some((r) => r.url.includes(`tags=${id}`))).toBe(true);
+  } finally {
+    await popularPosts(request, true);
+  }
+});
+
 test("the sticky posts as the fallback are 'Featured'", async ({ page, request }) => {
   await popularPosts(request, false);
   try {

@@ -237,7 +237,7 @@ fn read_everything(bytes: &[u8]) {
         super::error::Format::WordPress,
         super::error::Format::JsonFeed,
     ] {
-        let _ = feed::article(format, &doc, BASE, html, None);
+        let _ = feed::article(format, &doc, BASE, html, None, None);
         let _ = feed::trending(format, &doc, BASE, html);
         let _ = feed::listing(format, &doc, BASE, html, Paging::default());
     }

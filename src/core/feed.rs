@@ -170,17 +170,19 @@ fn not_for(format: Format, what: &str) -> Problem {
 }
 
 /// An article from a document in `format`, fetched from `url`. `slug`
-/// picks the item of a JSON Feed.
+/// picks the item of a JSON Feed; `hidden_tag` (a slug or an id) is left
+/// out of a WordPress post's tags.
 pub fn article(
     format: Format,
     doc: &Doc,
     url: &str,
     html: &dyn HtmlParser,
     slug: Option<&str>,
+    hidden_tag: Option<&str>,
 ) -> Result<Parsed<Article>, Problem> {
     match (format, doc) {
         (Format::Herald, Doc::Json(json)) => herald::article(json, url),
-        (Format::WordPress, Doc::Json(json)) => wordpress::article(json, url, html),
+        (Format::WordPress, Doc::Json(json)) => wordpress::article(json, url, html, hidden_tag),
         (Format::JsonFeed, Doc::Json(json)) => jsonfeed::article(json, url, html, slug),
         (Format::Rss | Format::Atom, Doc::Xml(root)) => xmlfeed::article(root, url, html, slug),
         (other, _) => Err(not_for(other, "articles")),

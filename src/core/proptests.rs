@@ -78,7 +78,7 @@ proptest! {
         let _ = herald::trending(&parsed, BASE);
         let _ = herald::archives(&parsed, BASE);
         let _ = herald::listing(&parsed, BASE);
-        let _ = wordpress::article(&parsed, BASE, &Html5ever);
+        let _ = wordpress::article(&parsed, BASE, &Html5ever, None);
         let _ = wordpress::summaries(&parsed, BASE, &Html5ever);
         let _ = wordpress::listing(&parsed, BASE, &Html5ever, 2, Some(3), None);
         let _ = jsonfeed::article(&parsed, BASE, &Html5ever, Some("x"));

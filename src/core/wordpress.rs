@@ -167,8 +167,15 @@ fn largest_avatar(sizes: &At, ctx: &Ctx) -> Option<String> {
     resolve(ctx.base, url, UrlUse::Resource)
 }
 
-/// Category names (in the post's order, "Uncategorized" left out) and tag names.
-fn terms(post: &At, ctx: &Ctx) -> (Vec<String>, Vec<String>) {
+/// Category names (in the post's order, "Uncategorized" left out) and tag
+/// names, without the tag `hidden` names by its slug or id.
+fn terms(post: &At, ctx: &Ctx, hidden: Option<&str>) -> (Vec<String>, Vec<String>) {
+    let is_hidden = |term: &At| {
+        hidden.is_some_and(|h| {
+            term.str_of("slug").is_some_and(|s| s.eq_ignore_ascii_case(h))
+                || h.parse::<u32>().ok().map(f64::from) == term.get("id").and_then(|i| i.json.as_f64())
+        })
+    };
     let mut categories = Vec::new();
     let mut tags = Vec::new();
     let embedded = post.get("_embedded");
@@ -181,7 +188,7 @@ fn terms(post: &At, ctx: &Ctx) -> (Vec<String>, Vec<String>) {
             let name = ctx.text(name);
             match taxonomy {
                 "category" if term.str_of("slug") != Some("uncategorized") => categories.push(name),
-                "post_tag" => tags.push(name),
+                "post_tag" if !is_hidden(&term) => tags.push(name),
                 _ => {}
             }
         }
@@ -206,7 +213,7 @@ fn the_post<'b>(root: &'b At<'b>) -> Result<At<'b>, Problem> {
 /// which post of a list it is about.
 fn summary(post: &At, ctx: &mut Ctx) -> DResult<Summary> {
     post.is_object()?;
-    let (categories, _) = terms(post, ctx);
+    let (categories, _) = terms(post, ctx, None);
     let link = post.req_text("link")?;
     let url = resolve(ctx.base, &link, UrlUse::Link)
         .ok_or_else(|| post.error(format!("`link` must be an http(s) URL, found `{link}`")))?;
@@ -251,18 +258,25 @@ fn trim_more(excerpt: &str) -> String {
     e.to_string()
 }
 
-pub fn article(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parsed<Article>, Problem> {
+/// The post of `json` as an article; `hidden_tag` (a slug or an id) is a
+/// tag left out of its public tags (the trending fallback's).
+pub fn article(
+    json: &Json,
+    base: &str,
+    html: &dyn HtmlParser,
+    hidden_tag: Option<&str>,
+) -> Result<Parsed<Article>, Problem> {
     let root = At::root(json);
     let post = the_post(&root)?;
     let mut ctx = Ctx::new(base, html);
-    let value = read_article(&post, &mut ctx)?;
+    let value = read_article(&post, &mut ctx, hidden_tag)?;
     Ok(Parsed {
         value,
         warnings: ctx.warnings.into_vec(),
     })
 }
 
-fn read_article(post: &At, ctx: &mut Ctx) -> Result<Article, Problem> {
+fn read_article(post: &At, ctx: &mut Ctx, hidden_tag: Option<&str>) -> Result<Article, Problem> {
     let s = summary(post, ctx)?;
     let published = s.published;
     if published.is_none() {
@@ -293,7 +307,7 @@ fn read_article(post: &At, ctx: &mut Ctx) -> Result<Article, Problem> {
         );
     }
     let dateline = take_dateline(&mut body);
-    let (_, tags) = terms(post, ctx);
+    let (_, tags) = terms(post, ctx, hidden_tag);
     let updated = later_update(date(post, "modified_gmt", "modified")?, published);
     Ok(Article {
         id: match post.field("id")? {

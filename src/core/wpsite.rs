@@ -221,19 +221,13 @@ impl Fallback {
         (!term.bytes().all(|b| b.is_ascii_digit())).then_some((route, term.as_str()))
     }
 
-    /// Whether an article's tag `name` is this fallback's tag, which is
-    /// editorial plumbing, not a public tag.
-    pub fn hides_tag(&self, name: &str) -> bool {
-        let Fallback::Tag(tag) = self else {
-            return false;
-        };
-        // The name as WordPress makes a slug of it, for plain names.
-        let (name, tag) = (name.trim().as_bytes(), tag.as_bytes());
-        name.len() == tag.len()
-            && name
-                .iter()
-                .zip(tag)
-                .all(|(n, t)| n.eq_ignore_ascii_case(t) || (*n == b' ' && *t == b'-'))
+    /// This fallback's tag (a slug or an id), which is editorial
+    /// plumbing, not a public tag.
+    pub fn tag(&self) -> Option<&str> {
+        match self {
+            Fallback::Tag(tag) => Some(tag),
+            _ => None,
+        }
     }
 }
 
@@ -464,10 +458,8 @@ mod tests {
                 .unwrap_err()
                 .starts_with("data-trending-fallback: expected"));
         }
-        let tag = Fallback::Tag("editors-pick".into());
-        assert!(tag.hides_tag("Editors Pick"));
-        assert!(tag.hides_tag("editors-pick"));
-        assert!(!tag.hides_tag("Editors"));
-        assert!(!Fallback::Latest.hides_tag("latest"));
+        assert_eq!(Fallback::Tag("editors-pick".into()).tag(), Some("editors-pick"));
+        assert_eq!(Fallback::Category("editors-pick".into()).tag(), None);
+        assert_eq!(Fallback::Latest.tag(), None);
     }
 }

@@ -567,7 +567,6 @@ pub fn article(env: &Env, article: &Article) -> Markup {
 
 fn decode(input: &Input) -> Result<Parsed<Loaded>, Problem> {
     let req = input.request;
-    let fallback = &input.config.trending_fallback;
     feed::article(
         input.format,
         input.doc,
@@ -576,14 +575,10 @@ fn decode(input: &Input) -> Result<Parsed<Loaded>, Problem> {
             zone: input.config.time_zone.as_deref(),
         },
         req.slug.as_deref(),
+        // The tag that feeds the sidebar is the newsroom's, not the reader's.
+        input.config.trending_fallback.tag(),
     )
-    .map(|p| {
-        p.map(|mut a| {
-            // The tag that feeds the sidebar is the newsroom's, not the reader's.
-            a.tags.retain(|t| !fallback.hides_tag(t));
-            Loaded::Article(a)
-        })
-    })
+    .map(|p| p.map(Loaded::Article))
 }
 
 /// The article's URL for `slug`; `None` when there is nothing to load yet.

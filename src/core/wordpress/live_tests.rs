@@ -93,7 +93,7 @@ fn read(name: &str) -> (Parsed<Article>, String) {
         .unwrap()
         .to_string();
     let base = format!("{site}/wp-json/wp/v2/posts?slug={slug}&_embed");
-    let parsed = article(&json, &base, &Html5ever).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+    let parsed = article(&json, &base, &Html5ever, None).unwrap_or_else(|e| panic!("{name}: {e:?}"));
     (parsed, site)
 }
 

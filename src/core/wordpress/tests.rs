@@ -11,8 +11,36 @@ fn fixture(name: &str) -> Json {
     parse(&std::fs::read_to_string(&path).unwrap()).unwrap()
 }
 
+/// The reader with no tag hidden.
+fn article(json: &Json, base: &str, html: &dyn HtmlParser) -> Result<Parsed<Article>, Problem> {
+    super::article(json, base, html, None)
+}
+
 fn post() -> Parsed<Article> {
     article(&fixture("wordpress-post.json"), BASE, &Html5ever).unwrap()
+}
+
+#[test]
+fn the_trending_fallback_tag_is_left_out_by_slug_or_id() {
+    let tags = |hidden| {
+        super::article(&fixture("wordpress-post.json"), BASE, &Html5ever, Some(hidden))
+            .unwrap()
+            .value
+            .tags
+    };
+    // By slug, whatever the name ("Puerta del Sol"), in any case.
+    assert_eq!(tags("puerta-del-sol"), vec!["permits", "street music"]);
+    assert_eq!(tags("Puerta-Del-Sol"), vec!["permits", "street music"]);
+    // By id (112 is "street music").
+    assert_eq!(tags("112"), vec!["permits", "Puerta del Sol"]);
+    // A name is not a slug; a category's slug or id is not a tag's.
+    for other in ["Puerta del Sol", "city", "3", "puerta", "1120"] {
+        assert_eq!(
+            tags(other),
+            vec!["permits", "Puerta del Sol", "street music"],
+            "{other}"
+        );
+    }
 }
 
 #[test]

@@ -249,6 +249,13 @@ test("a site without pretty permalinks is found through ?rest_route=", async ({ 
 
 test("Herald.mount takes the site too, and a wrong address is a clear error", async ({ page }) => {
   allowConsoleErrors();
+  // A site whose every address answers with a feed.
+  await page.route("**/xml-site/**", (route) =>
+    route.fulfill({
+      contentType: "application/rss+xml",
+      body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Not an API</title></channel></rss>',
+    }),
+  );
   await sitePage(page, `data-wordpress="${WP}" data-view="trending"`);
   await page.evaluate((wp) => {
     const el = Object.assign(document.createElement("div"), { id: "mounted" });
@@ -258,7 +265,13 @@ test("Herald.mount takes the site too, and a wrong address is a clear error", as
     document.body.append(bad);
     // Not a WordPress site: this test server's own address.
     Herald.mount(bad, { view: "archives", wordpress: `${location.origin}/no-site`, locale: "en" });
+    const xml = Object.assign(document.createElement("div"), { id: "xml" });
+    document.body.append(xml);
+    Herald.mount(xml, { view: "archives", wordpress: `${location.origin}/xml-site`, locale: "en" });
   }, WP);
+  await expect(page.locator("#xml .hd-error__detail")).toContainText(
+    `WordPress site (RSS) from ${new URL(page.url()).origin}/xml-site/wp-json/?_fields=namespaces: an XML document came back, not the REST API's JSON (check data-wordpress)`,
+  );
   await expect(page.locator("#mounted .hd-archives__year").first()).toHaveText("2024 (34)");
   await expect(page.locator("#bad .hd-error__detail")).toContainText(
     `WordPress site (WordPress REST API): ${new URL(page.url()).origin}/no-site/wp-json/?_fields=namespaces returned an HTML page instead of JSON`,

@@ -100,7 +100,9 @@ fn parsed(value: Loaded) -> Result<Parsed<Loaded>, Problem> {
 fn json<'a>(input: &'a Input) -> Result<&'a Json, Problem> {
     match input.doc {
         Doc::Json(json) => Ok(json),
-        Doc::Xml(_) => Err(Problem::Html),
+        Doc::Xml(_) => Err(Problem::Unsupported(
+            "an XML document came back, not the REST API's JSON (check data-wordpress)".into(),
+        )),
     }
 }
 

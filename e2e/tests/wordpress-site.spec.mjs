@@ -305,3 +305,12 @@ test("Retry after the site could not be found looks for it again, and the whole 
   await expect(errors).toHaveCount(0);
   expect(index() - before).toBe(1);
 });
+
+test("a slug with no post is 'not found' after one request, the guess confirmed by the discovery", async ({ page }) => {
+  allowConsoleErrors();
+  const { widget, requests } = await sitePage(page, `data-wordpress="${WP}" data-slug="no-such-post" data-view="article"`);
+  await expect(widget.locator(".hd-notfound")).toBeVisible();
+  // The index confirmed /wp-json/: the guessed request's answer is final.
+  await expect.poll(() => requests.filter((r) => r.url.includes("_fields=namespaces")).length).toBe(1);
+  expect(requests.filter((r) => r.url.includes("slug=no-such-post"))).toHaveLength(1);
+});

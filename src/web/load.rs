@@ -128,8 +128,8 @@ pub struct Request {
     /// The page asked for (feeds paged by the server).
     pub page: u32,
     /// A guess sent before the site's REST root is known: a failure waits
-    /// for the discovery, after which the request is sent again (the same
-    /// or under the root found).
+    /// for the discovery, which confirms the guess (the failure is shown,
+    /// nothing is sent again) or asks under the root found.
     pub provisional: bool,
     /// Loads the data instead of fetching `url` (which stays the key).
     pub run: Option<Run>,
@@ -168,11 +168,12 @@ impl Request {
 const NONE: (String, u32) = (String::new(), u32::MAX);
 
 /// What a part's loader keeps between requests: the current request's key
-/// (its URL and the attempt), and whether it is a provisional one
-/// (`Request::provisional`).
+/// (its URL and the attempt), whether it is a provisional one
+/// (`Request::provisional`), and its error while that is not final.
 struct Flight {
     key: (String, u32),
     provisional: bool,
+    held: Option<LoadError>,
 }
 
 /// A part's state and the means to retry it.
@@ -228,6 +229,7 @@ fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
     let flight = Rc::new(RefCell::new(Flight {
         key: NONE,
         provisional: false,
+        held: None,
     }));
     // The guard that aborts the request in flight when it is replaced or
     // the part is unmounted.
@@ -244,12 +246,19 @@ fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
         // (A request that failed, asked for again, is sent again: a site
         // found anew after Retry on another part.)
         if now.key == key && !matches!(state.get_untracked(), Load::Failed(_)) {
-            // Confirmed while in flight: its failure is final.
+            // Confirmed while in flight, or after it failed: its failure
+            // is final.
             now.provisional &= req.provisional;
+            if let Some(error) = now.held.take().filter(|_| !now.provisional) {
+                drop(now);
+                log_error(&error);
+                state.set(Load::Failed(Arc::new(error)));
+            }
             return;
         }
         now.key = key.clone();
         now.provisional = req.provisional;
+        now.held = None;
         drop(now);
         if !matches!(state.get_untracked(), Load::Loading) {
             state.set(Load::Loading);
@@ -270,9 +279,10 @@ fn load_with(env: &Env, request: Box<dyn Fn() -> Option<Request>>) -> Loader {
             }
             let next = match result {
                 Ok(value) => Load::Ready(Arc::new(value)),
-                Err(_) if now.provisional => {
-                    // Still loading: the discovery's answer sends it again.
-                    now.key = NONE;
+                Err(error) if now.provisional => {
+                    // Still loading: the discovery's answer confirms it
+                    // (its failure is then final) or asks for another.
+                    now.held = Some(error);
                     return;
                 }
                 Err(error) => {

@@ -79,6 +79,9 @@ proptest! {
         let _ = herald::archives(&parsed, BASE);
         let _ = herald::listing(&parsed, BASE);
         let _ = wordpress::article(&parsed, BASE, &Html5ever, None);
+        // Terms of any shape against a hidden tag given by slug and by id.
+        let _ = wordpress::article(&parsed, BASE, &Html5ever, Some("x"));
+        let _ = wordpress::article(&parsed, BASE, &Html5ever, Some("7"));
         let _ = wordpress::summaries(&parsed, BASE, &Html5ever);
         let _ = wordpress::listing(&parsed, BASE, &Html5ever, 2, Some(3), None);
         let _ = jsonfeed::article(&parsed, BASE, &Html5ever, Some("x"));
